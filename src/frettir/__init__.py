@@ -1,0 +1,23 @@
+"""frettir: who said what in Icelandic news.
+
+Read an article with :meth:`Article.from_text` and look at its :attr:`Article.quotes`;
+each :class:`Quote` has its text, :class:`Speaker`, cue and :class:`Span` offsets.
+Importing this package is cheap: the Greynir parser is only built when first needed.
+"""
+
+from importlib.metadata import version
+
+from frettir.errors import FrettirError, InputError, InvariantError
+from frettir.model import Article, Quote, Span, Speaker
+
+__version__: str = version("frettir")
+
+__all__ = [
+    "Article",
+    "FrettirError",
+    "InputError",
+    "InvariantError",
+    "Quote",
+    "Span",
+    "Speaker",
+]

@@ -1,0 +1,722 @@
+"""Attribution: which quotation-marked spans are speech, and who said them; reported speech.
+
+The input is the article's paragraphs, its paired quotation marks and its tokens. The work
+is done in passes over *units* (sentences as seen outside quotation marks):
+
+1. every cue verb outside quotes, with its subject (before the verb, after it when the
+   clause is inverted, or the subject of the verb it is coordinated with);
+2. direct quotes: a cue after the closing mark (``„…,“ sagði X``), a cue before an opening
+   mark after a colon (``X sagði: „…“``), a quote inside a reporting clause
+   (``sagði stöðuna „óásættanlega“``), ``Þetta segir X`` in the next paragraph;
+3. indirect quotes: ``að``/``hvort`` clauses under a cue, infinitive reports (``segist``,
+   ``sagði hana hafa``), ``að sögn X``;
+4. the reportive subjunctive: units right after a report whose finite verb is subjunctive
+   continue it;
+5. direct quotes with no cue continue the latest speaker; short marked spans with no cue
+   (titles, names, scare quotes) are not speech.
+
+Each result names the rule that fired and a confidence (see the docs' explanation page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from frettir._cues import Cue, cue_at, finite, indicative_only, subjunctive_only
+from frettir._greynir import Token
+from frettir._marks import Marked
+from frettir._speakers import Entity, Mention, Registry, np_before, read_np
+from frettir.model import Span
+
+__all__ = ["Draft", "attribute"]
+
+_FINAL = frozenset({".", "!", "?", "…", "...", ";"})
+_DASHES = frozenset({"–", "-", "—"})
+_TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
+_NOT_COMPLEMENT = frozenset({"loknum", "lokinni", "loknu", "sögn", "mati", "viðstöddum", "lokum", "minnsta", "nokkru"})
+_ACI_STOP = frozenset({"frá", "upp", "af", "til", "sig", "sér", "við", "fyrir", "honum", "henni", "mér", "okkur", "þeim"})
+_SUBORDINATORS = frozenset({"sem", "þegar", "ef", "hvort", "þótt", "því", "er", "nema", "enda", "meðan", "þar"})
+_ADVERBIAL_STARTS = frozenset({"þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks"})
+
+
+@attrs.define
+class Draft:
+    """A quote before it becomes a public :class:`~frettir.Quote`."""
+
+    kind: str
+    start: int
+    end: int
+    outer: tuple[int, int] | None = None
+    entity: Entity | None = None
+    speaker_span: tuple[int, int] | None = None
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    confidence: float = 0.5
+    rule: str = ""
+    para: int = 0
+
+
+@attrs.define
+class _CueSite:
+    cue: Cue
+    unit: int
+    subject: Mention | None
+    entity: Entity | None
+    consumed: bool = False
+    after_subject: int = 0  # token index after the verb and an inverted subject
+
+
+@attrs.define
+class _Doc:
+    text: str
+    tokens: list[Token]
+    para_of: list[int]
+    inside: list[int]  # index of the top-level mark whose inner holds the token, else -1
+    units: list[tuple[int, int]]
+    unit_of: list[int]
+    marks: list[Marked]
+    registry: Registry
+    by_start: dict[int, Entity]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _build_units(doc_tokens: list[Token], para_of: list[int], inside: list[int], marks: list[Marked]) -> list[tuple[int, int]]:
+    units: list[tuple[int, int]] = []
+    start = 0
+    n = len(doc_tokens)
+    for i, token in enumerate(doc_tokens):
+        last = i + 1 == n or para_of[i + 1] != para_of[i]
+        boundary = last
+        if not boundary and inside[i] < 0 and token.kind == "punct" and token.text in _FINAL:
+            boundary = True
+        if not boundary and inside[i] >= 0 and inside[i + 1] < 0:
+            # closing mark follows? a quote ending in . ! ? followed by a capitalised non-cue word
+            mark = marks[inside[i]]
+            if mark.closer is not None and token.end <= mark.inner.end and token.text in _FINAL:
+                j = i + 1
+                while j < n and inside[j] < 0 and doc_tokens[j].kind == "punct" and doc_tokens[j].start < mark.outer.end:
+                    j += 1
+                if j < n and para_of[j] == para_of[i] and doc_tokens[j].text[:1].isupper() and cue_at(doc_tokens, j) is None:
+                    # end the unit after the closing mark
+                    boundary = False
+                    units.append((start, j))
+                    start = j
+                    continue
+        if boundary:
+            if start <= i:
+                units.append((start, i + 1))
+            start = i + 1
+    return [u for u in units if u[0] < u[1]]
+
+
+def _nominative_possible(mention: Mention, tokens: Sequence[Token], index: int) -> bool:
+    token = tokens[index]
+    if mention.kind == "pronoun":
+        return any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
+    if token.kind == "person":
+        return any(p.case in (None, "nf") for p in token.persons)
+    if token.kind == "word" and token.meanings:
+        return any(m.tags.startswith("NF") or "-NF" in m.tags for m in token.meanings) or not any(
+            m.cat in ("kk", "kvk", "hk") for m in token.meanings
+        )
+    return True
+
+
+def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
+    if mention.kind == "pronoun":
+        return doc.registry.resolve_pronoun(mention.gender, mention.start)
+    found = doc.by_start.get(mention.start)
+    if found is not None:
+        return found
+    if mention.kind == "description":
+        role = doc.registry.resolve_role(mention.head_lemma, mention.start)
+        if role is not None:
+            return role
+    entity = doc.registry.add(mention)
+    doc.by_start[mention.start] = entity
+    return entity
+
+
+def _subject_of(doc: _Doc, cue: Cue, unit: tuple[int, int], previous: list[_CueSite]) -> tuple[Mention | None, int]:
+    """The subject of a cue verb and the index after the verb (and an inverted subject)."""
+    tokens = doc.tokens
+    i = cue.index
+    a, b = unit
+    after = i + 1
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
+    inv = read_np(tokens, i + 1, b)
+    if inv is not None and doc.inside[i + 1] < 0 and _nominative_possible(inv, tokens, i + 1):
+        pre = _pre_subject(doc, i, a)
+        if pre is None:
+            return inv, inv.tok_end
+    pre = _pre_subject(doc, i, a)
+    if pre is not None:
+        return pre, after
+    # coordinated: "og bætti við", "og segist"
+    j = i - 1
+    while j >= a and tokens[j].kind == "word" and tokens[j].text.lower() in _ADVERBIAL_STARTS:
+        j -= 1
+    if j >= a and tokens[j].text in ("og", "en") and previous:
+        site = previous[-1]
+        if site.unit == doc.unit_of[i]:
+            return site.subject, after
+    if j >= a and tokens[j].text == "," and j - 1 >= a and tokens[j - 1].text == "sem":
+        pass
+    if i - 1 >= a and tokens[i - 1].text == "sem" and i - 2 >= a and tokens[i - 2].text == ",":
+        rel = np_before(tokens, i - 2, a)
+        if rel is not None:
+            return rel, after
+    return None, after
+
+
+def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
+    tokens = doc.tokens
+    if i - 1 < a or doc.inside[i - 1] >= 0:
+        return None
+    mention = np_before(tokens, i, a)
+    if mention is None:
+        return None
+    first = _first_index(tokens, mention.start, a, i)
+    if not _nominative_possible(mention, tokens, first):
+        return None
+    return mention
+
+
+def _first_index(tokens: Sequence[Token], start: int, a: int, b: int) -> int:
+    for k in range(a, b):
+        if tokens[k].start == start:
+            return k
+    return a
+
+
+def _token_range(doc: _Doc, start: int, end: int) -> tuple[int, int]:
+    """Token indices [i, j) covering the character range [start, end)."""
+    i = 0
+    n = len(doc.tokens)
+    while i < n and doc.tokens[i].end <= start:
+        i += 1
+    j = i
+    while j < n and doc.tokens[j].start < end:
+        j += 1
+    return i, j
+
+
+def _content_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Character span of tokens[i:j] without trailing final punctuation and commas."""
+    tokens = doc.tokens
+    while j > i and tokens[j - 1].kind == "punct" and tokens[j - 1].text in _FINAL | {",", ":", "–", "-"}:
+        j -= 1
+    while i < j and tokens[i].kind == "punct" and tokens[i].text in {",", ":", "–", "-"}:
+        i += 1
+    if j <= i:
+        return None
+    return tokens[i].start, tokens[j - 1].end
+
+
+class _Attributor:
+    def __init__(self, doc: _Doc, paragraphs: Sequence[Span]) -> None:
+        self.doc = doc
+        self.paragraphs = paragraphs
+        self.sites: list[_CueSite] = []
+        self.drafts: list[Draft] = []
+
+    # pass 1 ---------------------------------------------------------------------------
+    def find_cues(self) -> None:
+        doc = self.doc
+        for u, (a, b) in enumerate(doc.units):
+            unit_sites: list[_CueSite] = []
+            for i in range(a, b):
+                if doc.inside[i] >= 0:
+                    continue
+                cue = cue_at(doc.tokens, i, b)
+                if cue is None:
+                    continue
+                subject, after = _subject_of(doc, cue, (a, b), unit_sites)
+                entity = _entity_for(doc, subject) if subject is not None else None
+                site = _CueSite(cue, u, subject, entity, after_subject=after)
+                unit_sites.append(site)
+            self.sites.extend(unit_sites)
+
+    def _sites_in(self, unit: int) -> list[_CueSite]:
+        return [s for s in self.sites if s.unit == unit]
+
+    # pass 2 ---------------------------------------------------------------------------
+    def direct(self) -> list[list[int]]:
+        """Attribute chains of marks by cues; return chains still waiting for a speaker."""
+        doc = self.doc
+        chains: list[list[int]] = []
+        for m, mark in enumerate(doc.marks):
+            if mark.depth != 0 or not mark.inner.slice(doc.text).strip():
+                continue
+            if mark.continued and chains and doc.marks[chains[-1][-1]].continues:
+                chains[-1].append(m)
+            else:
+                chains.append([m])
+        pending: list[list[int]] = []
+        for chain in chains:
+            draft = self._tail(chain[-1]) or self._head(chain[0]) or self._this_says(chain[-1])
+            if draft is None:
+                pending.append(chain)
+            else:
+                self._emit(chain, draft)
+        return pending
+
+    def _emit(self, chain: list[int], found: Draft) -> None:
+        """Add one draft per paragraph of a (possibly multi-paragraph) quote."""
+        doc = self.doc
+        for m in chain:
+            mark = doc.marks[m]
+            draft = attrs.evolve(
+                found,
+                start=mark.inner.start,
+                end=mark.inner.end,
+                outer=(mark.outer.start, mark.outer.end),
+                para=self._para(m),
+            )
+            if m != chain[-1] and found.rule.startswith("direct.cue_after"):
+                draft = attrs.evolve(draft, speaker_span=None, cue=None, cue_span=None)
+            if m != chain[0] and found.rule == "direct.cue_before":
+                draft = attrs.evolve(draft, speaker_span=None, cue=None, cue_span=None)
+            self.drafts.append(draft)
+
+    def _para(self, m: int) -> int:
+        return self.doc.para_of[self._mark_tokens(m)[0]] if self.doc.tokens else 0
+
+    def _mark_tokens(self, m: int) -> tuple[int, int]:
+        mark = self.doc.marks[m]
+        return _token_range(self.doc, mark.outer.start, mark.outer.end)
+
+    def _tail(self, m: int) -> Draft | None:
+        doc = self.doc
+        tokens = doc.tokens
+        _, j = self._mark_tokens(m)
+        n = len(tokens)
+        mark = doc.marks[m]
+        if j >= n or doc.para_of[j] != doc.para_of[j - 1] if j > 0 else True:
+            return None
+        k = j
+        dash = False
+        while k < n and tokens[k].kind == "punct" and tokens[k].text in {",", *_DASHES}:
+            dash = dash or tokens[k].text in _DASHES
+            k += 1
+        if k >= n or doc.para_of[k] != doc.para_of[j - 1] or doc.inside[k] >= 0:
+            return None
+        site = next((s for s in self.sites if s.cue.index == k), None)
+        if site is not None:
+            site.consumed = True
+            entity = site.entity
+            rule = "direct.cue_after"
+            conf = 0.95
+            span = None if site.subject is None else (site.subject.start, site.subject.end)
+            if site.subject is None:
+                entity = self._impersonal_source(site) or self._latest_entity(mark.outer.start)
+                rule = "direct.cue_after_impersonal"
+                conf = 0.75
+            return self._draft(m, entity, span, site.cue, conf, rule)
+        token = tokens[k]
+        if dash and token.kind in ("person", "entity"):
+            mention = read_np(tokens, k)
+            if mention is not None:
+                return self._draft(m, _entity_for(doc, mention), (mention.start, mention.end), None, 0.8, "direct.dash")
+        if finite(token) and not any(mm.lemma in _TITLE_VERBS for mm in token.meanings if mm.cat == "so"):
+            mention = read_np(tokens, k + 1)
+            if mention is not None and mention.kind in ("person", "pronoun") and _nominative_possible(mention, tokens, k + 1):
+                lemma = next(mm.lemma for mm in token.meanings if mm.cat == "so")
+                cue = Cue(lemma, k, token.start, token.end, False)
+                return self._draft(m, _entity_for(doc, mention), (mention.start, mention.end), cue, 0.6, "direct.verb_after")
+        return None
+
+    def _impersonal_source(self, site: _CueSite) -> Entity | None:
+        """``segir í tilkynningu frá X`` / ``segir í færslu sem X hefur birt``: the named body."""
+        doc = self.doc
+        a, b = doc.units[site.unit]
+        for k in range(a, b):
+            if doc.inside[k] >= 0 or k == site.cue.index:
+                continue
+            token = doc.tokens[k]
+            if token.kind in ("person", "entity") or (
+                token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings
+            ):
+                mention = read_np(doc.tokens, k, b, apposition=False)
+                if mention is not None and mention.kind in ("person", "organization"):
+                    return _entity_for(doc, mention)
+        return None
+
+    def _latest_entity(self, position: int) -> Entity | None:
+        best: Draft | None = None
+        for draft in self.drafts:
+            if draft.start < position and draft.entity is not None and (best is None or draft.start > best.start):
+                best = draft
+        return best.entity if best else None
+
+    def _head(self, m: int) -> Draft | None:
+        doc = self.doc
+        tokens = doc.tokens
+        i, _ = self._mark_tokens(m)
+        if i == 0:
+            return None
+        unit = doc.unit_of[i]
+        a, _b = doc.units[unit]
+        colon = i - 1 >= 0 and tokens[i - 1].text == ":" and doc.inside[i - 1] < 0
+        if i == a and i > 0 and tokens[i - 1].text == ":" and doc.para_of[i - 1] != doc.para_of[i]:
+            unit = doc.unit_of[i - 1]
+            colon = True
+        sites = [s for s in self._sites_in(unit) if s.cue.index < i]
+        if not sites:
+            return None
+        site = sites[-1]
+        if colon:
+            if site.consumed:
+                return self._continue_draft(m, site.entity, "direct.split")
+            site.consumed = True
+            span = None if site.subject is None else (site.subject.start, site.subject.end)
+            return self._draft(m, site.entity, span, site.cue, 0.9, "direct.cue_before")
+        # embedded partial quote in a reporting clause: "sagði að ... „hindranir“"
+        if site.consumed:
+            if doc.marks[m].outer.start - tokens[site.cue.index].end < 400:
+                return self._continue_draft(m, site.entity, "direct.split")
+            return None
+        span = None if site.subject is None else (site.subject.start, site.subject.end)
+        return self._draft(m, site.entity, span, site.cue, 0.85, "direct.in_report")
+
+    def _this_says(self, m: int) -> Draft | None:
+        """``„…“`` ending a paragraph, then ``Þetta segir X …`` opening the next."""
+        doc = self.doc
+        _, j = self._mark_tokens(m)
+        if j >= len(doc.tokens) or doc.para_of[j] == doc.para_of[j - 1]:
+            return None
+        first = doc.tokens[j]
+        if first.text not in ("Þetta", "Þannig", "Svo") or j + 1 >= len(doc.tokens):
+            return None
+        site = next((s for s in self.sites if s.cue.index in (j + 1, j + 2)), None)
+        if site is None or site.subject is None:
+            return None
+        site.consumed = True
+        return self._draft(m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says")
+
+    def _draft(
+        self,
+        m: int,
+        entity: Entity | None,
+        span: tuple[int, int] | None,
+        cue: Cue | None,
+        confidence: float,
+        rule: str,
+    ) -> Draft:
+        mark = self.doc.marks[m]
+        return Draft(
+            "direct",
+            mark.inner.start,
+            mark.inner.end,
+            outer=(mark.outer.start, mark.outer.end),
+            entity=entity,
+            speaker_span=span,
+            cue=None if cue is None else cue.lemma,
+            cue_span=None if cue is None else (cue.start, cue.end),
+            confidence=confidence,
+            rule=rule,
+            para=self._para(m),
+        )
+
+    def _continue_draft(self, m: int, entity: Entity | None, rule: str) -> Draft:
+        return self._draft(m, entity, None, None, 0.85, rule)
+
+    # pass 3 ---------------------------------------------------------------------------
+    def indirect(self) -> None:
+        doc = self.doc
+        tokens = doc.tokens
+        for site in self.sites:
+            if site.consumed:
+                continue
+            a, b = doc.units[site.unit]
+            i = site.cue.index
+            start = self._complement(site, b)
+            if start is None:
+                continue
+            span = _content_span(doc, start, b)
+            if span is None:
+                continue
+            entity = site.entity
+            rule = "indirect.that_clause" if tokens[start - 1].text.lower() in ("að", "hvort") else "indirect.infinitive"
+            conf = 0.85 if rule == "indirect.that_clause" else 0.7
+            if site.subject is None:
+                entity = self._impersonal_source(site) or self._latest_entity(tokens[i].start)
+                rule += "_impersonal"
+                conf = 0.6
+            self.drafts.append(
+                Draft(
+                    "indirect",
+                    span[0],
+                    span[1],
+                    entity=entity,
+                    speaker_span=None if site.subject is None else (site.subject.start, site.subject.end),
+                    cue=site.cue.lemma,
+                    cue_span=(site.cue.start, site.cue.end),
+                    confidence=conf,
+                    rule=rule,
+                    para=doc.para_of[i],
+                )
+            )
+            site.consumed = True
+        self._according_to()
+
+    def _complement(self, site: _CueSite, b: int) -> int | None:
+        """Token index where the reported clause starts, or ``None``."""
+        doc = self.doc
+        tokens = doc.tokens
+        i = site.cue.index
+        k = max(i + 1, site.after_subject)
+        if k >= b:
+            return None
+        if tokens[k].text == ":" or doc.inside[k] >= 0 and k == i + 1:
+            return None
+        if site.cue.middle:
+            return k if b - k >= 1 else None
+        # an að/hvort clause
+        parenthetical = False
+        for x in range(k, min(b, k + 25)):
+            token = tokens[x]
+            low = token.text.lower()
+            if token.text == ",":
+                parenthetical = not parenthetical
+                continue
+            if low in ("að", "hvort") and doc.inside[x] < 0:
+                nxt = x + 1
+                while nxt < b and tokens[nxt].text.lower() == "að":
+                    nxt += 1
+                if nxt >= b:
+                    return None
+                follower = tokens[nxt]
+                if follower.text.lower() in _NOT_COMPLEMENT:
+                    continue
+                infinitive_only = bool(follower.meanings) and all(
+                    m.cat == "so" and m.tags.endswith("NH") for m in follower.meanings
+                )
+                if infinitive_only and low == "að":
+                    break
+                return nxt
+            if finite(token) and not parenthetical and doc.inside[x] < 0 and indicative_only(token):
+                break
+            if token.kind == "punct" and token.text in (":",):
+                return None
+        # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
+        if site.cue.lemma not in ("segja", "telja", "álíta", "fullyrða", "viðurkenna"):
+            return None
+        first = tokens[k]
+        if first.kind == "punct" or first.text.lower() in _ACI_STOP or doc.inside[k] >= 0:
+            return None
+        if b - k < 2:
+            return None
+        has_infinitive = any(
+            any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings) for x in range(k, min(b, k + 12))
+        )
+        if not has_infinitive and site.cue.lemma != "telja":
+            return None
+        return k
+
+    def _according_to(self) -> None:
+        """``Að sögn X …`` and ``… að sögn X``; also ``að mati X``."""
+        doc = self.doc
+        tokens = doc.tokens
+        for a, b in doc.units:
+            for x in range(a, b - 2):
+                if doc.inside[x] >= 0 or tokens[x].text.lower() != "að" or tokens[x + 1].text.lower() not in ("sögn", "mati"):
+                    continue
+                mention = read_np(tokens, x + 2, b)
+                if mention is None:
+                    continue
+                cue_lemma = "að " + tokens[x + 1].text.lower()
+                if x == a:
+                    end_np = mention.tok_end
+                    while end_np < b and tokens[end_np].text == ",":
+                        end_np += 1
+                    span = _content_span(doc, end_np, b)
+                else:
+                    span = _content_span(doc, a, x)
+                if span is None:
+                    continue
+                self.drafts.append(
+                    Draft(
+                        "indirect",
+                        span[0],
+                        span[1],
+                        entity=_entity_for(doc, mention),
+                        speaker_span=(mention.start, mention.end),
+                        cue=cue_lemma,
+                        cue_span=(tokens[x].start, tokens[x + 1].end),
+                        confidence=0.8,
+                        rule="indirect.according_to",
+                        para=doc.para_of[x],
+                    )
+                )
+
+    # pass 4 ---------------------------------------------------------------------------
+    def subjunctive(self) -> None:
+        doc = self.doc
+        tokens = doc.tokens
+        reported: dict[int, Draft] = {}
+        for draft in self.drafts:
+            if draft.kind == "indirect":
+                i, _ = _token_range(doc, draft.start, draft.end)
+                if i < len(tokens):
+                    reported[doc.unit_of[i]] = draft
+        for u in range(1, len(doc.units)):
+            previous = reported.get(u - 1)
+            if previous is None or u in reported:
+                continue
+            a, b = doc.units[u]
+            if doc.para_of[a] != doc.para_of[doc.units[u - 1][0]]:
+                continue
+            if doc.inside[a] >= 0 or tokens[a].text.lower() in ("ef", "þótt", "nema"):
+                continue
+            if any(s.unit == u for s in self.sites):
+                continue
+            if not self._subjunctive_unit(a, b):
+                continue
+            span = _content_span(doc, a, b)
+            if span is None:
+                continue
+            draft = Draft(
+                "indirect",
+                span[0],
+                span[1],
+                entity=previous.entity,
+                confidence=0.75,
+                rule="indirect.subjunctive",
+                para=doc.para_of[a],
+            )
+            self.drafts.append(draft)
+            reported[u] = draft
+
+    def _subjunctive_unit(self, a: int, b: int) -> bool:
+        tokens = self.doc.tokens
+        subordinate = False
+        for x in range(a, b):
+            if self.doc.inside[x] >= 0:
+                return False
+            token = tokens[x]
+            low = token.text.lower()
+            if low in _SUBORDINATORS:
+                subordinate = True
+                continue
+            if token.text == ",":
+                subordinate = False
+                continue
+            if not finite(token):
+                continue
+            if subordinate:
+                subordinate = False
+                continue
+            if subjunctive_only(token):
+                return True
+            if indicative_only(token):
+                return False
+        return False
+
+    # pass 5 ---------------------------------------------------------------------------
+    def finish_direct(self, pending: list[list[int]]) -> None:
+        doc = self.doc
+        for chain in pending:
+            first = doc.marks[chain[0]]
+            text = " ".join(doc.marks[m].inner.slice(doc.text) for m in chain)
+            if _words(text) <= 3 and not self._starts_paragraph(chain[0]):
+                continue  # a title, a name or a scare quote: not speech
+            if _words(text) <= 6 and self._title_context(chain[-1]):
+                continue
+            entity, para = self._latest_speaker(first.outer.start)
+            if entity is not None and self._para(chain[0]) - para <= 3:
+                found = self._draft(chain[0], entity, None, None, 0.7, "direct.continuation")
+            else:
+                found = self._draft(chain[0], entity, None, None, 0.4, "direct.unattributed")
+            self._emit(chain, found)
+
+    def _starts_paragraph(self, m: int) -> bool:
+        i, _ = self._mark_tokens(m)
+        return i == 0 or self.doc.para_of[i - 1] != self.doc.para_of[i]
+
+    def _title_context(self, m: int) -> bool:
+        doc = self.doc
+        _, j = self._mark_tokens(m)
+        while j < len(doc.tokens) and doc.tokens[j].kind == "punct":
+            j += 1
+        return j < len(doc.tokens) and any(mm.lemma in _TITLE_VERBS for mm in doc.tokens[j].meanings if mm.cat == "so")
+
+    def _latest_speaker(self, position: int) -> tuple[Entity | None, int]:
+        best: Draft | None = None
+        for draft in self.drafts:
+            if draft.start < position and draft.entity is not None and (best is None or draft.start >= best.start):
+                best = draft
+        if best is None:
+            return None, -1
+        return best.entity, best.para
+
+
+def _register_names(doc: _Doc) -> None:
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if doc.inside[i] < 0 and (
+            token.kind in ("person", "entity")
+            or (token.kind == "word" and token.text[:1].isupper() and not token.meanings and i > 0)
+            or (token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings)
+        ):
+            mention = read_np(tokens, i, apposition=True)
+            if mention is not None and mention.kind in ("person", "organization"):
+                entity = doc.registry.add(mention)
+                doc.by_start[mention.start] = entity
+                i = max(i + 1, mention.tok_end)
+                continue
+        i += 1
+    doc.registry.finish_names()
+    # finish_names may merge entities: refresh the index
+    for start, entity in list(doc.by_start.items()):
+        for candidate in doc.registry.entities:
+            if entity is candidate:
+                break
+        else:
+            for candidate in doc.registry.entities:
+                if entity.words <= candidate.words or candidate.words <= entity.words:
+                    doc.by_start[start] = candidate
+                    break
+
+
+def attribute(text: str, paragraphs: Sequence[Span], marks: Sequence[Marked], tokens: Sequence[list[Token]]) -> list[Draft]:
+    """Find and attribute every quote of one article; return drafts sorted by start."""
+    flat: list[Token] = []
+    para_of: list[int] = []
+    for p, para_tokens in enumerate(tokens):
+        flat.extend(para_tokens)
+        para_of.extend([p] * len(para_tokens))
+    top = [m for m in marks if m.depth == 0]
+    inside = [-1] * len(flat)
+    mark_index = {id(m): n for n, m in enumerate(marks)}
+    t = 0
+    for mark in top:
+        while t < len(flat) and flat[t].end <= mark.inner.start:
+            t += 1
+        k = t
+        while k < len(flat) and flat[k].start < mark.inner.end:
+            if flat[k].start >= mark.inner.start:
+                inside[k] = mark_index[id(mark)]
+            k += 1
+    units = _build_units(flat, para_of, inside, list(marks))
+    unit_of = [0] * len(flat)
+    for u, (a, b) in enumerate(units):
+        for x in range(a, b):
+            unit_of[x] = u
+    doc = _Doc(text, flat, para_of, inside, units, unit_of, list(marks), Registry(), {})
+    _register_names(doc)
+    work = _Attributor(doc, paragraphs)
+    work.find_cues()
+    pending = work.direct()
+    work.indirect()
+    work.subjunctive()
+    work.finish_direct(pending)
+    work.drafts.sort(key=lambda d: (d.start, d.kind != "indirect"))
+    return work.drafts

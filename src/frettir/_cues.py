@@ -1,0 +1,145 @@
+"""Cues: verbs and phrases of saying, recognised on BÍN lemmas, and the verb facts attribution needs.
+
+The lexicon is keyed on lemmas, so every inflected form counts (``sagði``, ``segir``,
+``sögðu``). Particle verbs (``bæta við``, ``greina frá``, ``benda á``) are a lemma plus a
+particle that must follow within a few words. Middle-voice forms of ``segja`` and ``kveða``
+are the infinitive-report cues ``segjast`` and ``kveðast``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from frettir._greynir import Token
+
+__all__ = ["Cue", "SAYING", "cue_at", "finite", "subjunctive_only"]
+
+SAYING: frozenset[str] = frozenset(
+    {
+        "segja",
+        "spyrja",
+        "svara",
+        "fullyrða",
+        "staðhæfa",
+        "ítreka",
+        "viðurkenna",
+        "telja",
+        "álíta",
+        "útskýra",
+        "skrifa",
+        "staðfesta",
+        "lofa",
+        "neita",
+        "herma",
+        "undirstrika",
+        "árétta",
+        "hrópa",
+        "tísta",
+        "játa",
+        "upplýsa",
+        "tilkynna",
+        "spá",
+        "fullvissa",
+        "hvísla",
+        "öskra",
+        "kvarta",
+        "fullyrða",
+        "svara",
+        "áætla",
+        "gruna",
+        "efast",
+        "vona",
+        "segjast",
+        "kveðast",
+        "minna",
+        "leggja",
+        "hafna",
+        "þvertaka",
+        "mótmæla",
+        "upplýsa",
+        "greina",
+        "benda",
+        "bæta",
+        "taka",
+        "halda",
+        "vara",
+        "vísa",
+        "tala",
+    }
+)
+"""Lemmas of verbs that can report speech or thought."""
+
+PARTICLES: dict[str, str] = {
+    "bæta": "við",
+    "greina": "frá",
+    "benda": "á",
+    "taka": "fram",
+    "halda": "fram",
+    "vara": "við",
+    "vísa": "til",
+    "tala": "um",
+    "minna": "á",
+    "leggja": "áherslu",
+    "þvertaka": "fyrir",
+}
+"""Verbs that are cues only with their particle (``bæta við``, ``greina frá``)."""
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """A cue found at a token: its lemma (with particle), the token index and its span."""
+
+    lemma: str
+    index: int
+    start: int
+    end: int
+    middle: bool  # middle voice (segjast, kveðast)
+
+
+def finite(token: Token) -> bool:
+    """Whether the token has a finite verb reading (indicative or subjunctive)."""
+    return any(m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags) for m in token.meanings)
+
+
+def subjunctive_only(token: Token) -> bool:
+    """Whether every finite verb reading of the token is subjunctive (``væri``, ``hafi``)."""
+    verbs = [m for m in token.meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    return bool(verbs) and all("-VH-" in m.tags for m in verbs) and not any(
+        m.cat in ("kk", "kvk", "hk", "lo") for m in token.meanings if m.lemma != token.text.lower()
+    )
+
+
+def indicative_only(token: Token) -> bool:
+    """Whether every finite verb reading of the token is indicative."""
+    verbs = [m for m in token.meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    return bool(verbs) and all("-FH-" in m.tags for m in verbs)
+
+
+def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None) -> Cue | None:
+    """Return the cue whose finite verb is ``tokens[i]``, or ``None``."""
+    token = tokens[i]
+    if token.kind != "word":
+        return None
+    stop = len(tokens) if limit is None else limit
+    for m in token.meanings:
+        if m.cat != "so" or not ("-FH-" in m.tags or "-VH-" in m.tags) or m.lemma not in SAYING:
+            continue
+        middle = "MM-" in m.tags and not m.tags.startswith("OP")
+        lemma = m.lemma
+        if middle and lemma in ("segja", "kveða"):
+            return Cue(lemma + "st", i, token.start, token.end, True)
+        if middle:
+            continue
+        particle = PARTICLES.get(lemma)
+        if particle is not None:
+            for k in range(i + 1, min(stop, i + 5)):
+                if tokens[k].text.lower() == particle:
+                    return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
+            if lemma == "taka" or lemma == "leggja" or lemma == "halda" or lemma == "tala" or lemma == "minna":
+                continue
+            if lemma in ("bæta", "greina", "benda", "vara", "vísa"):
+                continue
+        return Cue(lemma, i, token.start, token.end, False)
+    return None

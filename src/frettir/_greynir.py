@@ -1,0 +1,200 @@
+"""The adapter to Miðeind's ``reynir`` (Greynir) and ``tokenizer``: the one module that imports them.
+
+Everything else in frettir sees only the plain :class:`Token` records made here: exact
+character spans into the caller's text, the BÍN readings of each word and the person-name
+readings that reynir's name recogniser gives. Nothing of reynir's is stored on a public class.
+
+Offsets: reynir's token layer keeps each token's source text in ``Tok.original`` but merges
+spelled-out numbers (``tíu þúsund``) and keeps only part of their original. :func:`tokenize`
+therefore re-synchronises with the raw text after every token (see ``_align``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any, cast
+
+import attrs
+
+__all__ = ["Meaning", "PersonReading", "Token", "nominative", "tokenize"]
+
+
+@attrs.frozen(slots=True)
+class Meaning:
+    """One BÍN reading of a word form: lemma, word class (``so``, ``kk``, ``pfn``...), domain
+    (``alm``, ``ism``, ``titl``...) and inflection tags (``GM-FH-ÞT-3P-ET``)."""
+
+    lemma: str
+    cat: str
+    domain: str
+    tags: str
+
+
+@attrs.frozen(slots=True)
+class PersonReading:
+    """A reading of a person-name token: the name in the nominative, gender and case."""
+
+    name: str
+    gender: str | None
+    case: str | None
+
+
+@attrs.frozen(slots=True)
+class Token:
+    """A token with its exact span in the raw text.
+
+    ``kind`` is one of ``word``, ``person``, ``entity``, ``punct``, ``number``, ``other``.
+    ``sent_start`` marks the first token of a sentence as the tokenizer splits them.
+    """
+
+    kind: str
+    text: str
+    norm: str
+    start: int
+    end: int
+    meanings: tuple[Meaning, ...] = ()
+    persons: tuple[PersonReading, ...] = ()
+    sent_start: bool = False
+
+
+@functools.cache
+def _kinds() -> dict[int, str]:
+    from tokenizer import TOK
+
+    return {
+        int(TOK.WORD): "word",
+        int(TOK.PERSON): "person",
+        int(TOK.ENTITY): "entity",
+        int(TOK.PUNCTUATION): "punct",
+        int(TOK.NUMBER): "number",
+        int(TOK.PERCENT): "number",
+        int(TOK.ORDINAL): "number",
+        int(TOK.YEAR): "number",
+        int(TOK.COMPANY): "entity",
+    }
+
+
+@functools.cache
+def _sentence_markers() -> tuple[int, int]:
+    from tokenizer import TOK
+
+    return int(TOK.S_BEGIN), int(TOK.S_END)
+
+
+def _align(raw: str, pos: int, limit: int, original: str, txt: str) -> tuple[int, int]:
+    """Return the span of the next token in ``raw[pos:limit]``, given its original and txt."""
+    while pos < limit and raw[pos].isspace():
+        pos += 1
+    core = original.strip()
+    if core and raw.startswith(core, pos):
+        return pos, pos + len(core)
+    if txt and raw.startswith(txt, pos):
+        return pos, pos + len(txt)
+    if core:
+        found = raw.find(core, pos, min(limit, pos + 400))
+        if found >= 0:
+            return pos, found + len(core)
+    return pos, pos
+
+
+def _meanings(value: Any) -> tuple[Meaning, ...]:
+    if not isinstance(value, list):
+        return ()
+    out: list[Meaning] = []
+    for m in value:
+        try:
+            out.append(Meaning(str(m[0]), str(m[2]), str(m[3]), str(m[5])))
+        except (IndexError, TypeError):
+            continue
+    return tuple(out)
+
+
+def _persons(value: Any) -> tuple[PersonReading, ...]:
+    if not isinstance(value, list):
+        return ()
+    out: list[PersonReading] = []
+    for p in value:
+        name = getattr(p, "name", None)
+        if isinstance(name, str) and name:
+            out.append(PersonReading(name, getattr(p, "gender", None), getattr(p, "case", None)))
+    return tuple(out)
+
+
+def tokenize(raw: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokenize ``raw[start:end]`` (one paragraph) with reynir's BÍN-aware tokenizer.
+
+    Spans are exact indices into ``raw``; the text is never rewritten.
+    """
+    from reynir.bintokenizer import tokenize as bin_tokenize
+
+    stop = len(raw) if end is None else end
+    piece = raw[start:stop]
+    kinds = _kinds()
+    s_begin, s_end = _sentence_markers()
+    tokens: list[Token] = []
+    pos = start
+    new_sentence = True
+    stream = cast(Iterator[Any], bin_tokenize(piece))
+    for tok in stream:
+        kind_id = int(tok.kind)
+        if kind_id == s_begin:
+            new_sentence = True
+            continue
+        if kind_id == s_end or tok.original is None:
+            continue
+        original = str(tok.original)
+        txt = str(tok.txt or "")
+        tstart, tend = _align(raw, pos, stop, original, txt)
+        if tend <= tstart:
+            continue
+        pos = tend
+        kind = kinds.get(kind_id, "other")
+        value = tok.val
+        tokens.append(
+            Token(
+                kind=kind,
+                text=raw[tstart:tend],
+                norm=txt,
+                start=tstart,
+                end=tend,
+                meanings=_meanings(value) if kind == "word" else (),
+                persons=_persons(value) if kind == "person" else (),
+                sent_start=new_sentence,
+            )
+        )
+        new_sentence = False
+    return tokens
+
+
+_CASES = ("NF", "ÞF", "ÞGF", "EF")
+
+
+@functools.cache
+def _bin() -> Any:
+    from islenska import Bin
+
+    return Bin()
+
+
+@functools.cache
+def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
+    """Return the nominative of one inflected word form with the same number, gender,
+    definiteness and degree, by BÍN (through ``islenska``); ``None`` if there is none."""
+    target = tags
+    for case in ("ÞGF", "ÞF", "EF", "NF"):
+        if case in target:
+            target = target.replace(case, "NF", 1)
+            break
+    else:
+        return None
+    if target == tags:
+        return form
+    try:
+        variants = _bin().lookup_variants(form, cat, "NF", lemma=lemma)
+    except Exception:  # noqa: BLE001 - islenska raises bare exceptions on odd input
+        return None
+    for variant in variants:
+        if variant.mark == target:
+            return str(variant.bmynd)
+    return None

@@ -1,0 +1,409 @@
+"""The raw-text scan for quotation marks: one pass that pairs the marks of every paragraph.
+
+:func:`paragraphs` gives the non-empty lines of a text; :func:`scan_marks` gives every span
+between an opening quotation mark and its closing mark as a :class:`Marked`, with exact
+offsets into the caller's text. Whether a marked span is a quote (or a title, a name, a term
+or irony) is decided later; this module only pairs marks, and it never raises for a ``str``.
+
+Offsets are half-open ``[start, end)`` indices into the text as given. ``outer`` runs from the
+opening mark through the closing mark; ``inner`` is the content between them, marks excluded.
+
+Policy:
+
+* **Paragraphs.** A paragraph is a line (lines end at ``\\n``, ``\\r\\n``, ``\\r``, U+2028 and
+  U+2029) with its white space trimmed; white-space-only lines are not paragraphs. Quotes never
+  run over a paragraph break: every mark still open at a paragraph's end is closed there.
+* **Pairs.** Icelandic ``„…“`` (``,,`` counts as ``„``, and ``”`` or a straight ``"`` also
+  close it), English ``“…”``, straight ``"…"``, guillemets ``»…«``, ``«…»`` (either mirror
+  or the same glyph closes), and single ``‚…‘``, ``‘…’``, ``'…'``. ``“`` is both the Icelandic
+  closer and the English opener: inside an open ``„`` it closes (unless it stands where an
+  opener stands and a ``”`` follows in the paragraph: then it opens a nested English quote);
+  with nothing open it opens a quote that ``”`` closes, or ``“`` when no ``”`` follows.
+* **Context.** A mark stands *where an opener stands* when it is at the paragraph's start or
+  after white space, an opening bracket, a dash or another opening mark, and a non-space
+  follows it. A straight ``"`` opens there, or when nothing it could close is open; otherwise it
+  closes. A ``“`` or ``"`` with nothing open that can only be a closer (a non-space before it,
+  white space, punctuation or the paragraph's end after it) is a stray closer. A stray closer
+  (also a ``”``, ``‘`` or ``’`` with nothing open that it closes) is ignored: it makes no span.
+* **Single quotes.** ``‚`` opens where an opener stands. ``‘`` opens only inside a double quote,
+  where an opener stands, with a closing ``’`` later in the paragraph; straight ``'`` opens where
+  an opener stands when a closing ``'`` follows in the paragraph (at any depth). ``’`` never
+  opens. ``'`` and ``’`` between two letters (``O'Brien``, ``don’t``) are apostrophes, not marks.
+* **Nesting.** A quote of another style inside an open quote is nested (``depth`` counts the
+  enclosing marked spans) and is reported too. A closer closes the innermost open quote it can
+  close; spans opened inside that one and still open end where its content ends. Opening a
+  quote of a style that is already open (``„a „b“``) ends the open one there, unclosed, and the
+  new one takes its depth.
+* **Unclosed.** A span still open at its paragraph's end gets ``closer=None`` and ends at the
+  paragraph's end (trailing white space excluded). If the next paragraph starts with an opening
+  double mark, the top-level unclosed double quote ``continues`` and the next paragraph's first
+  span is ``continued`` (the open-without-close convention of multi-paragraph quotes).
+
+The scan is linear in the length of the text: each mark is looked at once, look-ahead ("does a
+``”`` follow in this paragraph?") is computed at most once per paragraph, and every open span
+is pushed and popped once.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Final
+
+import attrs
+
+from frettir.errors import InvariantError
+from frettir.model import Span
+
+__all__ = ["Marked", "paragraphs", "scan_marks"]
+
+
+@attrs.frozen(kw_only=True)
+class Marked:
+    """One span between an opening quotation mark and its closing mark (or its paragraph's end).
+
+    Attributes:
+        outer: From the opening mark through the closing mark; for an unclosed span, to the
+            end of its paragraph's text (trailing white space excluded), or to where the
+            content of the enclosing span ends.
+        inner: The content between the marks, marks excluded; for an unclosed span it ends
+            where ``outer`` ends.
+        opener: The opening glyph (``„``, ``“``, ``"``, ``»``, ``«``, ``‚``, ``‘``, ``'``, or
+            the two commas ``,,``).
+        closer: The closing glyph, or ``None`` when the span is unclosed.
+        depth: 0 at the top level, 1 inside another marked span, and so on.
+        continues: The span is left open at its paragraph's end and the next paragraph
+            reopens it (the quote runs on over the paragraph break).
+        continued: The span reopens a quote left open at the end of the previous paragraph.
+    """
+
+    outer: Span
+    inner: Span
+    opener: str
+    closer: str | None
+    depth: int = 0
+    continues: bool = False
+    continued: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if not self.outer.contains(self.inner):
+            raise InvariantError(f"outer span {self.outer} does not contain inner span {self.inner}")
+        if self.depth < 0:
+            raise InvariantError(f"depth must be >= 0, got {self.depth}")
+        if self.continues and self.closer is not None:
+            raise InvariantError("a span that continues in the next paragraph has no closer")
+
+
+_LINE: Final = re.compile(r"\S(?:[^\n\r\u2028\u2029]*\S)?")
+"""A line's text from its first to its last non-space character (``\\S`` is ``str.isspace``)."""
+
+
+def paragraphs(text: str) -> tuple[Span, ...]:
+    """Return the spans of the non-empty lines of ``text``, white space trimmed, in order.
+
+    Lines end at ``\\n``, ``\\r\\n``, ``\\r``, U+2028 and U+2029; lines of white space only are
+    not paragraphs.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        One span per paragraph, sorted.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    >>> paragraphs("  Fyrsta lína. \\r\\n\\n\\u00a0\\nÖnnur.")
+    (Span(start=2, end=15), Span(start=21, end=27))
+    """
+    _check_text(text)
+    return tuple(Span(start=m.start(), end=m.end()) for m in _LINE.finditer(text))
+
+
+def scan_marks(text: str) -> tuple[Marked, ...]:
+    """Pair the quotation marks of ``text``, one paragraph at a time (see the module's policy).
+
+    Args:
+        text: Any string; it is never changed and never makes this raise.
+
+    Returns:
+        Every marked span, nested ones included, sorted by ``outer.start``.
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``.
+
+    >>> [m.inner.slice(t) for t in ["„Næst í Moskvu“, sagði hann."] for m in scan_marks(t)]
+    ['Næst í Moskvu']
+    """
+    _check_text(text)
+    scanner = _Scanner(text)
+    for paragraph in _LINE.finditer(text):
+        scanner.scan(paragraph.start(), paragraph.end())
+    return tuple(
+        Marked(
+            outer=Span(start=o.outer_start, end=o.outer_end),
+            inner=Span(start=o.inner_start, end=o.inner_end),
+            opener=o.opener,
+            closer=o.closer,
+            depth=o.depth,
+            continues=o.continues,
+            continued=o.continued,
+        )
+        for o in scanner.found
+    )
+
+
+def _check_text(text: object) -> None:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str (decode bytes first), got {type(text).__name__}")
+
+
+# Kinds of open span; a closing glyph closes the innermost open span of the kinds it accepts.
+_ICE: Final = 0  # „…“ and ,,…“
+_ENG: Final = 1  # “…”
+_STRAIGHT: Final = 2  # "…"
+_GUIL: Final = 3  # »…« and «…»
+_LOW: Final = 4  # ‚…‘
+_SINGLE: Final = 5  # ‘…’
+_SQUOTE: Final = 6  # '…'
+_DOUBLE: Final = (_ICE, _ENG, _STRAIGHT, _GUIL)
+_CLOSED_BY_DOUBLE_HIGH: Final = (_ICE, _ENG)  # “ and ”
+_CLOSED_BY_STRAIGHT: Final = (_STRAIGHT, _ICE, _ENG)  # "
+_CLOSED_BY_SINGLE: Final = (_SINGLE, _LOW, _SQUOTE)  # ’ and '
+
+_MARK: Final = re.compile("[„“”\"»«‚‘’']|,,")
+_OPEN_CONTEXT: Final = frozenset("([{<–—-/„“\"»«‚‘'\u200b\u200c\u200d\u2060\ufeff")
+"""Characters after which a mark stands where an opener stands (white space aside)."""
+_CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}>…–—-")
+"""Characters after which a mark stands where only a closer stands (white space aside)."""
+
+
+class _Open:
+    """A span being built: mutable while its paragraph is scanned, then frozen into a Marked."""
+
+    __slots__ = (
+        "closer",
+        "continued",
+        "continues",
+        "depth",
+        "inner_end",
+        "inner_start",
+        "kind",
+        "opener",
+        "outer_end",
+        "outer_start",
+    )
+
+    def __init__(self, *, kind: int, start: int, opener: str, depth: int) -> None:
+        self.kind = kind
+        self.outer_start = start
+        self.inner_start = start + len(opener)
+        self.outer_end = self.inner_end = self.inner_start
+        self.opener = opener
+        self.closer: str | None = None
+        self.depth = depth
+        self.continues = False
+        self.continued = False
+
+
+class _Scanner:
+    """The state of one scan: spans found so far, and those open in the current paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[_Open] = []
+        self.stack: list[_Open] = []
+        self.by_kind: list[list[int]] = [[] for _ in range(7)]  # stack positions of each kind
+        self.start = 0
+        self.end = 0
+        self.carried: _Open | None = None  # the previous paragraph's unclosed top-level double quote
+        self.last: dict[str, int] = {}  # per paragraph: where the last closer of a kind stands
+
+    def scan(self, start: int, end: int) -> None:
+        """Pair the marks of the paragraph ``text[start:end]`` (trimmed, non-empty)."""
+        text = self.text
+        self.start, self.end = start, end
+        self.last.clear()
+        for match in _MARK.finditer(text, start, end):
+            i = match.start()
+            glyph = text[i]
+            if glyph == "„":
+                self._open(_ICE, i, glyph)
+            elif glyph == ",":
+                if self._opener_stands(i, i + 2):
+                    self._open(_ICE, i, ",,")
+            elif glyph == "“":
+                self._left_double_high(i)
+            elif glyph == "”":
+                self._close(self._innermost(_CLOSED_BY_DOUBLE_HIGH), i)
+            elif glyph == '"':
+                self._straight(i)
+            elif glyph in "»«":
+                if self.by_kind[_GUIL]:
+                    self._close(self.by_kind[_GUIL][-1], i)
+                else:
+                    self._open(_GUIL, i, glyph)
+            elif glyph == "‚":
+                if self._opener_stands(i, i + 1):
+                    self._open(_LOW, i, glyph)
+            elif glyph == "‘":
+                self._left_single_high(i)
+            else:  # ’ or '
+                self._single_closer(i, glyph)
+        self._end_paragraph()
+
+    # --- the glyphs ---------------------------------------------------------------------------
+
+    def _left_double_high(self, i: int) -> None:
+        """“ closes an Icelandic quote, opens or closes an English one."""
+        opens_here = self._opener_stands(i, i + 1)
+        position = self._innermost(_CLOSED_BY_DOUBLE_HIGH)
+        if position < 0:
+            if not self._only_closer_stands(i):
+                self._open(_ENG, i, "“")
+        elif opens_here and self._follows("”", i):
+            self._open(_ENG, i, "“")  # nested in „…“, or a new “ after an unclosed one
+        else:
+            self._close(position, i)
+
+    def _straight(self, i: int) -> None:
+        """A straight " opens where an opener stands or when nothing it closes is open."""
+        position = self._innermost(_CLOSED_BY_STRAIGHT)
+        if position < 0:
+            if not self._only_closer_stands(i):
+                self._open(_STRAIGHT, i, '"')
+        elif self._opener_stands(i, i + 1):
+            self._open(_STRAIGHT, i, '"')
+        else:
+            self._close(position, i)
+
+    def _left_single_high(self, i: int) -> None:
+        """‘ closes ‚…‘, or opens ‘…’ inside a double quote."""
+        low = self.by_kind[_LOW][-1] if self.by_kind[_LOW] else -1
+        opens_here = self._opener_stands(i, i + 1)
+        if low >= 0 and not opens_here:
+            self._close(low, i)
+        elif opens_here and self._inside_double() and self._follows("’", i):
+            self._open(_SINGLE, i, "‘")
+        elif low >= 0:
+            self._close(low, i)
+
+    def _single_closer(self, i: int, glyph: str) -> None:
+        """’ only closes; ' closes, or opens when a closing ' follows in the paragraph."""
+        if self._between_letters(i):
+            return
+        opens_here = self._opener_stands(i, i + 1)
+        position = self._innermost(_CLOSED_BY_SINGLE)
+        if position >= 0 and not opens_here:
+            self._close(position, i)
+        elif glyph == "'" and opens_here and self._follows("'", i):
+            self._open(_SQUOTE, i, glyph)
+
+    # --- the stack ----------------------------------------------------------------------------
+
+    def _open(self, kind: int, i: int, opener: str) -> None:
+        same = self.by_kind[kind]
+        if same:  # a quote of this style is open: it ends here, unclosed
+            self._pop_above(same[-1], self._trimmed_before(i))
+        span = _Open(kind=kind, start=i, opener=opener, depth=len(self.stack))
+        if i == self.start and self.carried is not None and kind in _DOUBLE:
+            self.carried.continues = True
+            span.continued = True
+        self.carried = None
+        self.found.append(span)
+        self.by_kind[kind].append(len(self.stack))
+        self.stack.append(span)
+
+    def _close(self, position: int, i: int) -> None:
+        """Close the open span at stack ``position`` with the glyph at ``i`` (if any is open)."""
+        if position < 0:
+            return  # a stray closer
+        if position + 1 < len(self.stack):
+            self._pop_above(position + 1, self._trimmed_before(i))
+        span = self.stack.pop()
+        self.by_kind[span.kind].pop()
+        span.inner_end = i
+        span.outer_end = i + 1
+        span.closer = self.text[i]
+
+    def _pop_above(self, position: int, end: int) -> None:
+        """End the open spans from stack ``position`` up, unclosed, at ``end``."""
+        stack, by_kind = self.stack, self.by_kind
+        while len(stack) > position:
+            span = stack.pop()
+            by_kind[span.kind].pop()
+            span.outer_end = span.inner_end = max(span.inner_start, end)
+
+    def _end_paragraph(self) -> None:
+        bottom = self.stack[0] if self.stack else None
+        self._pop_above(0, self.end)
+        self.carried = bottom if bottom is not None and bottom.kind in _DOUBLE else None
+
+    def _innermost(self, kinds: tuple[int, ...]) -> int:
+        """The stack position of the innermost open span of one of ``kinds``, or -1."""
+        best = -1
+        for kind in kinds:
+            positions = self.by_kind[kind]
+            if positions and positions[-1] > best:
+                best = positions[-1]
+        return best
+
+    def _inside_double(self) -> bool:
+        return any(self.by_kind[kind] for kind in _DOUBLE)
+
+    # --- context ------------------------------------------------------------------------------
+
+    def _opener_stands(self, i: int, after: int) -> bool:
+        """Whether the mark ``text[i:after]`` stands where an opener stands."""
+        text = self.text
+        if after >= self.end or text[after].isspace():
+            return False
+        if i == self.start:
+            return True
+        before = text[i - 1]
+        return before.isspace() or before in _OPEN_CONTEXT
+
+    def _only_closer_stands(self, i: int) -> bool:
+        """Whether the one-character mark at ``i`` has a word or punctuation before it and a gap after."""
+        text = self.text
+        if i == self.start:
+            return False
+        before = text[i - 1]
+        if before.isspace() or before in _OPEN_CONTEXT:
+            return False
+        after = i + 1
+        return after >= self.end or text[after].isspace() or text[after] in _CLOSE_CONTEXT
+
+    def _between_letters(self, i: int) -> bool:
+        """Whether the mark at ``i`` is inside a word (an apostrophe: ``O'Brien``, ``don’t``)."""
+        if i == self.start or i + 1 >= self.end:
+            return False
+        return _is_word(self.text[i - 1]) and _is_word(self.text[i + 1])
+
+    def _trimmed_before(self, i: int) -> int:
+        """``i`` moved back over the white space before it (not past the paragraph's start)."""
+        text, start = self.text, self.start
+        while i > start and text[i - 1].isspace():
+            i -= 1
+        return i
+
+    def _follows(self, glyph: str, i: int) -> bool:
+        """Whether a closing ``glyph`` (”, ’ or ') stands after ``i`` in this paragraph."""
+        last = self.last.get(glyph)
+        if last is None:
+            last = self._find_last_closer(glyph)
+            self.last[glyph] = last
+        return last > i
+
+    def _find_last_closer(self, glyph: str) -> int:
+        text, start = self.text, self.start
+        at = text.rfind(glyph, start, self.end)
+        if glyph == "”":
+            return at
+        while at >= 0 and (self._between_letters(at) or self._opener_stands(at, at + 1)):
+            at = text.rfind(glyph, start, at)
+        return at
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char)[0] == "M"

@@ -1,0 +1,119 @@
+"""From raw text to an :class:`~frettir.Article`: scan, tokenize, attribute, build the model."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from frettir._attribution import Draft, attribute
+from frettir._greynir import tokenize
+from frettir._marks import paragraphs as find_paragraphs
+from frettir._marks import scan_marks
+from frettir._speakers import Entity
+from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
+
+if TYPE_CHECKING:
+    from frettir.model import Article
+
+__all__ = ["read_article"]
+
+_GENDER: dict[str, Gender] = {"kk": "masculine", "kvk": "feminine", "hk": "neuter"}
+_KIND: dict[str, SpeakerKind] = {"person": "person", "organization": "organization", "description": "description"}
+
+
+def _check_text(text: object, name: str, *, optional: bool) -> None:
+    if optional and text is None:
+        return
+    if not isinstance(text, str):
+        accepted = "str or None" if optional else "str"
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+        raise TypeError(f"{name} must be {accepted}, not {type(text).__name__}{hint}")
+
+
+def _speaker(entity: Entity, extra: list[tuple[int, int]]) -> Speaker:
+    spans = sorted({*entity.mentions, *extra})
+    return Speaker(
+        name=entity.name,
+        kind=_KIND.get(entity.kind, "person"),
+        gender=_GENDER.get(entity.gender or ""),
+        titles=tuple(entity.titles),
+        mentions=tuple(Span(start=a, end=b) for a, b in spans),
+    )
+
+
+def _span(pair: tuple[int, int] | None) -> Span | None:
+    return None if pair is None else Span(start=pair[0], end=pair[1])
+
+
+def read_article(
+    cls: type[Article],
+    text: str,
+    *,
+    title: str | None,
+    url: str | None,
+    parser: object | None,
+) -> Article:
+    """Do the work of :meth:`Article.from_text`."""
+    _check_text(text, "text", optional=False)
+    _check_text(title, "title", optional=True)
+    _check_text(url, "url", optional=True)
+    paras = find_paragraphs(text)
+    if not paras:
+        return cls(text=text, title=title, url=url)
+    marks = scan_marks(text)
+    tokens = [tokenize(text, p.start, p.end) for p in paras]
+    sentences: list[Span] = []
+    for para_tokens in tokens:
+        starts = [t for t in para_tokens if t.sent_start] or para_tokens[:1]
+        for n, first in enumerate(starts):
+            following = [t for t in para_tokens if t.start >= first.start]
+            end_tok = following[-1]
+            if n + 1 < len(starts):
+                end_tok = max((t for t in para_tokens if t.end <= starts[n + 1].start), key=lambda t: t.end)
+            sentences.append(Span(start=first.start, end=end_tok.end))
+    drafts = attribute(text, paras, marks, tokens)
+    speakers, quotes = _build(text, drafts)
+    return cls(
+        text=text,
+        title=title,
+        url=url,
+        paragraphs=paras,
+        sentences=tuple(sentences),
+        quotes=quotes,
+        speakers=speakers,
+    )
+
+
+def _build(text: str, drafts: list[Draft]) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+    extra: dict[int, list[tuple[int, int]]] = {}
+    order: list[Entity] = []
+    for draft in drafts:
+        if draft.entity is None:
+            continue
+        if all(draft.entity is not e for e in order):
+            order.append(draft.entity)
+        if draft.speaker_span is not None:
+            extra.setdefault(id(draft.entity), []).append(draft.speaker_span)
+    order.sort(key=lambda e: min([*e.mentions, *extra.get(id(e), [])], default=(0, 0)))
+    built = {id(e): _speaker(e, extra.get(id(e), [])) for e in order}
+    quotes: list[Quote] = []
+    seen: set[tuple[str, int, int]] = set()
+    for draft in sorted(drafts, key=lambda d: (d.start, d.kind != "indirect", d.end)):
+        key = (draft.kind, draft.start, draft.end)
+        if key in seen or draft.end <= draft.start:
+            continue
+        seen.add(key)
+        quotes.append(
+            Quote(
+                kind="direct" if draft.kind == "direct" else "indirect",
+                span=Span(start=draft.start, end=draft.end),
+                text=text[draft.start : draft.end],
+                outer=_span(draft.outer),
+                speaker=None if draft.entity is None else built[id(draft.entity)],
+                speaker_span=_span(draft.speaker_span),
+                cue=draft.cue,
+                cue_span=_span(draft.cue_span),
+                confidence=draft.confidence,
+                rule=draft.rule,
+            )
+        )
+    return tuple(built[id(e)] for e in order), tuple(quotes)

@@ -1,0 +1,394 @@
+"""Speakers: noun phrases that can say something, their nominative names, and the article's registry.
+
+A :class:`Mention` is read from tokens by :func:`read_np` (persons, foreign names, bodies,
+descriptions and pronouns, with an apposition or a title). The :class:`Registry` gathers every
+person and body an article names, merges the mentions of one referent (``Trump`` and ``Donald
+Trump``; ``Kári`` and ``Kári Stefánsson``; ``Vladimirs Pútíns`` and ``Pútín``) and resolves
+pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) to them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from frettir._greynir import Meaning, Token, nominative
+
+__all__ = ["Entity", "Mention", "Registry", "read_np"]
+
+NOUN_CATS = frozenset({"kk", "kvk", "hk"})
+_GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
+PRONOUNS = {"hann": ("kk", "et"), "hún": ("kvk", "et"), "þeir": ("kk", "ft"), "þær": ("kvk", "ft"), "þau": ("hk", "ft")}
+TITLE_HEADS = (
+    "forseti",
+    "ráðherra",
+    "stjóri",
+    "formaður",
+    "fræðingur",
+    "þjónn",
+    "maður",
+    "ritari",
+    "stjórnandi",
+    "þjálfari",
+    "leikmaður",
+    "fulltrúi",
+    "talsmaður",
+    "prófessor",
+    "dómari",
+    "læknir",
+    "forstjóri",
+    "ritstjóri",
+    "sendiherra",
+    "kanslari",
+    "konungur",
+    "drottning",
+    "biskup",
+    "saksóknari",
+    "lögmaður",
+    "sérfræðingur",
+    "framkvæmdastjóri",
+    "oddviti",
+    "þingmaður",
+    "frændi",
+    "frænka",
+    "faðir",
+    "móðir",
+    "eigandi",
+    "íbúi",
+    "sveitarstjóri",
+    "bæjarstjóri",
+)
+_PREPS_IN_TITLE = frozenset({"á", "í", "hjá", "við"})
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A noun phrase read from tokens: who it names, how, and where."""
+
+    start: int
+    end: int
+    kind: str  # person | organization | description | pronoun
+    name: str
+    gender: str | None
+    number: str = "et"
+    title: str | None = None
+    tok_end: int = 0
+    head_lemma: str | None = None
+
+
+def _is_cap(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _noun_meanings(token: Token, case: str | None = None) -> list[Meaning]:
+    out = [m for m in token.meanings if m.cat in NOUN_CATS]
+    if case is not None:
+        out = [m for m in out if m.tags.startswith(case)]
+    return out
+
+
+def _adj_meanings(token: Token, case: str | None = None) -> list[Meaning]:
+    out = [m for m in token.meanings if m.cat == "lo"]
+    if case is not None:
+        out = [m for m in out if f"-{case}" in m.tags]
+    return out
+
+
+def _case_of(tags: str) -> str | None:
+    for case in ("NF", "ÞGF", "ÞF", "EF"):
+        if tags.startswith(case) or f"-{case}" in tags:
+            return case
+    return None
+
+
+def _is_verb(token: Token) -> bool:
+    return any(m.cat == "so" for m in token.meanings)
+
+
+def person_reading(token: Token) -> tuple[str, str | None, str | None]:
+    """Return (nominative name, gender, case) of a person token, nominative reading first."""
+    readings = token.persons
+    for reading in readings:
+        if reading.case == "nf":
+            return reading.name, reading.gender, "nf"
+    first = readings[0]
+    return first.name, first.gender, first.case
+
+
+def title_like(word: str, meanings: Sequence[Meaning]) -> bool:
+    """Return whether a noun reads as a title or role (``forseti``, ``Rússlandsforseti``)."""
+    for m in meanings:
+        if m.cat in NOUN_CATS and (m.domain == "titl" or m.lemma.lower().endswith(TITLE_HEADS)):
+            return True
+    return word.lower().endswith(TITLE_HEADS)
+
+
+def _foreign_run(tokens: Sequence[Token], i: int) -> int:
+    """Return the end index of a run of capitalised words unknown to BÍN (a foreign name)."""
+    j = i
+    while j < len(tokens) and tokens[j].kind == "word" and _is_cap(tokens[j]) and not tokens[j].meanings:
+        j += 1
+    return j
+
+
+def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
+    """The nominative of tokens[i:j] (adjectives and a noun), word by word through BÍN."""
+    words: list[str] = []
+    for token in tokens[i:j]:
+        form = token.text
+        best: str | None = None
+        for m in token.meanings:
+            if m.cat in NOUN_CATS or m.cat == "lo":
+                if _case_of(m.tags) == "NF":
+                    best = form
+                    break
+                cand = nominative(form, m.lemma, m.cat, m.tags)
+                if cand is not None:
+                    best = cand if form[:1].islower() else cand[:1].upper() + cand[1:]
+                    break
+        words.append(best or form)
+    return " ".join(words)
+
+
+def _read_complement(tokens: Sequence[Token], j: int, limit: int) -> int:
+    """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``)."""
+    while j < limit:
+        token = tokens[j]
+        if token.kind in ("person", "entity"):
+            j += 1
+            continue
+        if token.kind == "word" and token.meanings:
+            if any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings) and not any(
+                m.cat == "so" for m in token.meanings
+            ):
+                j += 1
+                continue
+            if token.text in _PREPS_IN_TITLE and j + 1 < limit and _is_cap(tokens[j + 1]):
+                k = j + 1
+                while k < limit and tokens[k].kind in ("word", "entity", "number") and _is_cap(tokens[k]):
+                    k += 1
+                if k < limit and tokens[k].kind == "number":
+                    k += 1
+                j = k
+                continue
+        if token.kind == "word" and not token.meanings and _is_cap(token):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _title_text(tokens: Sequence[Token], i: int, j: int) -> str:
+    """The title tokens[i:j] with its head noun in the nominative."""
+    head = _np_nominative(tokens, i, i + 1)
+    rest = " ".join(t.text for t in tokens[i + 1 : j])
+    return f"{head} {rest}".strip()
+
+
+def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposition: bool = True) -> Mention | None:
+    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
+    stop = len(tokens) if limit is None else limit
+    if i >= stop:
+        return None
+    token = tokens[i]
+    mention: Mention | None = None
+    j = i + 1
+    if token.kind == "person" and token.persons:
+        name, gender, _case = person_reading(token)
+        mention = Mention(token.start, token.end, "person", name, gender, tok_end=j)
+    elif token.kind == "entity":
+        mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
+    elif token.kind == "word" and _is_cap(token) and not token.meanings:
+        j = _foreign_run(tokens, i)
+        mention = Mention(token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j)
+    elif token.kind == "word":
+        low = token.text.lower()
+        if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
+            gender, number = PRONOUNS[low]
+            return Mention(token.start, token.end, "pronoun", low, gender, number, tok_end=j)
+        # adjectives* noun
+        k = i
+        while k < stop and _adj_meanings(tokens[k]) and not _noun_meanings(tokens[k]) and tokens[k].kind == "word":
+            k += 1
+        if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and not _is_verb(tokens[k]):
+            noun = tokens[k]
+            meaning = _noun_meanings(noun)[0]
+            nouns_nf = _noun_meanings(noun, "NF")
+            if nouns_nf:
+                meaning = nouns_nf[0]
+            j = _read_complement(tokens, k + 1, stop)
+            name = _np_nominative(tokens, i, k + 1)
+            tail = " ".join(t.text for t in tokens[k + 1 : j])
+            full = f"{name} {tail}".strip()
+            proper = meaning.domain not in ("alm", "titl") or (_is_cap(noun) and not noun.sent_start)
+            kind = "organization" if proper else "description"
+            number = "ft" if "FT" in meaning.tags else "et"
+            mention = Mention(
+                tokens[i].start,
+                tokens[j - 1].end,
+                kind,
+                full,
+                _GENDERS.get(meaning.cat),
+                number,
+                tok_end=j,
+                head_lemma=meaning.lemma.lower(),
+            )
+    if mention is None:
+        return None
+    if mention.kind == "person":
+        # a title right after the name: "Katrín Jakobsdóttir forsætisráðherra", "... bæjarstjóri X"
+        if j < stop and tokens[j].kind == "word" and tokens[j].text[:1].islower() and title_like(
+            tokens[j].text, tokens[j].meanings
+        ):
+            end = _read_complement(tokens, j + 1, stop)
+            mention = attrs.evolve(mention, title=_title_text(tokens, j, end), tok_end=end)
+            j = end
+    if apposition and j + 1 < stop and tokens[j].text == ",":
+        inner = read_np(tokens, j + 1, stop, apposition=False)
+        if inner is not None and inner.kind != "pronoun":
+            end = inner.tok_end
+            closes = end < stop and tokens[end].text == ","
+            if mention.kind == "person" and inner.kind in ("description", "organization") and (
+                title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1])
+            ):
+                title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
+                mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)
+            elif mention.kind == "description" and inner.kind == "person":
+                mention = attrs.evolve(inner, title=mention.name, tok_end=end + 1 if closes else end)
+    return mention
+
+
+def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
+    """Return the longest noun phrase that ends right before ``tokens[j]`` (from ``floor`` on)."""
+    for k in range(max(floor, j - 14), j):
+        if k > floor and tokens[k - 1].kind in ("person", "entity"):
+            continue
+        mention = read_np(tokens, k, j)
+        if mention is not None and mention.tok_end == j:
+            return mention
+    return None
+
+
+@attrs.define
+class Entity:
+    """A referent of the article: one person or body, however often and however named."""
+
+    name: str
+    kind: str
+    gender: str | None
+    titles: list[str] = attrs.Factory(list)
+    mentions: list[tuple[int, int]] = attrs.Factory(list)
+    head_lemma: str | None = None
+
+    @property
+    def words(self) -> set[str]:
+        return {w.casefold() for w in self.name.split()}
+
+
+def _strip_title_words(name: str, titles: list[str]) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1][:1].isupper() and words[-1].lower().endswith(TITLE_HEADS):
+        titles.append(words.pop())
+    return " ".join(words)
+
+
+def _genitive_fix(name: str, known: set[str]) -> str:
+    """``Vladimirs Pútíns`` -> ``Vladimir Pútín`` when the article also has ``Pútín``."""
+    words = name.split()
+    fixed = [w[:-1] if w.endswith("s") and w[:-1].casefold() in known else w for w in words]
+    if fixed != words:
+        return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
+    return name
+
+
+class Registry:
+    """Everyone an article names, with pronoun and role resolution."""
+
+    def __init__(self) -> None:
+        self.entities: list[Entity] = []
+        self._order: list[tuple[int, Entity]] = []
+
+    def add(self, mention: Mention) -> Entity:
+        """Register a person or body mention and return its entity (merging with earlier ones)."""
+        titles: list[str] = [mention.title] if mention.title else []
+        name = _strip_title_words(mention.name, titles) if mention.kind == "person" else mention.name
+        words = {w.casefold() for w in name.split()}
+        best: Entity | None = None
+        for entity in reversed(self.entities):
+            if entity.kind != mention.kind and mention.kind != "person":
+                continue
+            ew = entity.words
+            if words and (words <= ew or ew <= words):
+                best = entity
+                break
+        if best is None:
+            best = Entity(name, mention.kind, mention.gender, head_lemma=mention.head_lemma)
+            self.entities.append(best)
+        elif len(name.split()) > len(best.name.split()):
+            best.name = name
+        if best.gender is None:
+            best.gender = mention.gender
+        for title in titles:
+            if title not in best.titles:
+                best.titles.append(title)
+        best.mentions.append((mention.start, mention.end))
+        self._order.append((mention.start, best))
+        return best
+
+    def finish_names(self) -> None:
+        """Fix foreign genitive names once every mention is known."""
+        known = {w.casefold() for e in self.entities for w in e.name.split()}
+        for entity in self.entities:
+            if entity.kind == "person":
+                entity.name = _genitive_fix(entity.name, known - entity.words)
+        # merge entities that became equal after the fix
+        merged: list[Entity] = []
+        for entity in self.entities:
+            for other in merged:
+                if other.kind == entity.kind and (entity.words <= other.words or other.words <= entity.words):
+                    if len(entity.name.split()) > len(other.name.split()):
+                        other.name = entity.name
+                    other.mentions.extend(entity.mentions)
+                    other.titles.extend(t for t in entity.titles if t not in other.titles)
+                    other.gender = other.gender or entity.gender
+                    for n, (pos, e) in enumerate(self._order):
+                        if e is entity:
+                            self._order[n] = (pos, other)
+                    break
+            else:
+                merged.append(entity)
+        self.entities = merged
+
+    def resolve_pronoun(self, gender: str | None, position: int) -> Entity | None:
+        """The most recent person (else body) before ``position`` whose gender agrees."""
+        unknown: Entity | None = None
+        body: Entity | None = None
+        for pos, entity in sorted(self._order, key=lambda pe: pe[0], reverse=True):
+            if pos >= position:
+                continue
+            if entity.kind == "person":
+                if entity.gender == gender:
+                    return entity
+                if entity.gender is None and unknown is None:
+                    unknown = entity
+            elif body is None and entity.gender == gender:
+                body = entity
+        return unknown or body
+
+    def resolve_role(self, head_lemma: str | None, position: int) -> Entity | None:
+        """A person or body named earlier whose title or name has the same head (``forsetinn``)."""
+        if not head_lemma:
+            return None
+        for pos, entity in sorted(self._order, key=lambda pe: pe[0], reverse=True):
+            if pos >= position:
+                continue
+            for title in entity.titles:
+                first = title.split()[0].lower() if title.split() else ""
+                if first.endswith(head_lemma) and len(head_lemma) >= 4:
+                    return entity
+            if entity.kind == "organization" and entity.head_lemma == head_lemma:
+                return entity
+            if entity.kind == "organization" and entity.name.split()[0].lower().startswith(head_lemma):
+                return entity
+        return None

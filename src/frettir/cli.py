@@ -1,0 +1,390 @@
+"""The ``frettir`` command: ``frettir extract`` (who said what) and ``frettir evaluate``.
+
+Exit codes: 0 when all went well; 1 when some article could not be read or extracted (the
+run goes on and reports it) or, for ``evaluate --floor``, a metric fell below its floor;
+2 for bad usage or an input file that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Final, TextIO, TypeVar
+
+from frettir import evaluate
+from frettir.errors import InputError
+from frettir.model import Article
+from frettir.serialize import to_record
+
+__all__ = ["main"]
+
+_T = TypeVar("_T")
+
+_PROG: Final = "frettir"
+_STDIN: Final = "-"
+_STDIN_ID: Final = "<stdin>"
+_PROGRESS_MIN: Final = 10
+"""Show a progress bar over at least this many articles (when the length is known)."""
+
+
+class _UsageError(Exception):
+    """Input the command cannot work with at all: exit code 2 and a message."""
+
+
+def _extract_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
+    """Run the extraction on one article and return its :func:`~frettir.serialize.to_record`.
+
+    The one place the command line calls the engine (tests replace it).
+    """
+    return to_record(Article.from_text(text, title=title, url=url), id=ident)
+
+
+def _error(message: str) -> None:
+    print(f"{_PROG}: {message}", file=sys.stderr)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, InputError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: bool = True) -> Iterable[_T]:
+    """Wrap ``items`` in a tqdm progress bar on stderr if tqdm is installed and stderr is a TTY.
+
+    Not for a few articles (``total`` below :data:`_PROGRESS_MIN`), nor when ``enabled`` is
+    false (``extract`` writing to the same terminal).
+    """
+    if not enabled or not sys.stderr.isatty() or (total is not None and total < _PROGRESS_MIN):
+        return items
+    try:
+        tqdm = importlib.import_module("tqdm")  # optional: not a dependency of frettir
+    except ImportError:
+        return items
+    bar: Iterable[_T] = tqdm.tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+    return bar
+
+
+def _read_bytes(path: str) -> bytes:
+    if path == _STDIN:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is not None:
+            data: bytes = buffer.read()
+            return data
+        return sys.stdin.read().encode("utf-8")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
+    """Yield ``(file name, line number, line)`` of each non-blank line of JSON Lines input.
+
+    Lines are split as bytes, at line feeds and carriage returns only: a JSON string may hold
+    U+2028 and other characters that :meth:`str.splitlines` would split on.
+    """
+    for path in paths:
+        name = _STDIN_ID if path == _STDIN else path
+        data = _read_bytes(path)
+        for number, line in enumerate(data.splitlines(), start=1):
+            if line.strip():
+                yield name, number, line
+
+
+def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = data.get(key)
+        if value is not None:
+            if not isinstance(value, str):
+                raise InputError(f"{key!r} must be a string or null, not {type(value).__name__}")
+            return value
+    return None
+
+
+def _json_line(line: bytes) -> Any:
+    try:
+        return json.loads(line.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8: {error}") from error
+    except json.JSONDecodeError as error:
+        raise InputError(f"not JSON: {error}") from error
+
+
+def _jsonl_id(data: object) -> str:
+    """Return the ``id`` of one JSON Lines input object, or raise InputError."""
+    if not isinstance(data, dict):
+        raise InputError(f"a line must be a JSON object, not {type(data).__name__}")
+    ident = data.get("id")
+    if isinstance(ident, int | float) and not isinstance(ident, bool):
+        ident = str(ident)
+    if not isinstance(ident, str):
+        raise InputError(f"the object needs a string 'id', got {ident!r}")
+    return ident
+
+
+def _jsonl_fields(data: Mapping[str, Any]) -> tuple[str, str | None, str | None]:
+    """Return ``(text, title, url)`` of one JSON Lines input object, or raise InputError."""
+    text = data.get("text")
+    if not isinstance(text, str):
+        raise InputError(f"'text' must be a string, not {type(text).__name__}")
+    return text, _optional_str(data, "title"), _optional_str(data, "url", "source")
+
+
+def _dump(value: object, indent: int | None = None) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def _short(text: object, width: int = 70) -> str:
+    flat = " ".join(str(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _listing(record: Mapping[str, Any], out: TextIO) -> None:
+    """Print a record as a readable who-said-what listing."""
+    quotes = record.get("quotes") or []
+    print(f"== {record.get('id')} ({len(quotes)} quote{'' if len(quotes) == 1 else 's'})", file=out)
+    if "error" in record:
+        print(f"   error: {record['error']}", file=out)
+    for quote in quotes:
+        speaker = quote.get("speaker") or "(unknown speaker)"
+        cue = quote.get("cue") or "-"
+        text = quote.get("text", "")
+        shown = f"„{text}“" if quote.get("kind") == "direct" else text
+        print(f"{quote.get('kind', '?'):<9} {speaker}  [{cue}]", file=out)
+        print(f"    {shown}", file=out)
+    print(file=out)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    out = sys.stdout
+    paths: list[str] = args.files or [_STDIN]
+    failed = 0
+
+    def fail(ident: str | None, where: str, error: BaseException) -> dict[str, Any]:
+        nonlocal failed
+        failed += 1
+        message = _describe(error)
+        _error(f"{where}: {message}")
+        return {"id": ident, "error": message}
+
+    if args.jsonl:
+        pretty = args.pretty
+        stream = _progress(_lines(paths), total=None, desc="extract", enabled=not out.isatty())
+        for name, number, line in stream:
+            ident: str | None = None
+            try:
+                data = _json_line(line)
+                ident = _jsonl_id(data)
+                text, title, url = _jsonl_fields(data)
+                record = _extract_record(text, ident=ident, title=title, url=url)
+            except Exception as error:  # one bad article must not end the run
+                record = fail(ident, f"{name}:{number}", error)
+            if pretty:
+                _listing(record, out)
+            else:
+                print(_dump(record), file=out)
+        return 1 if failed else 0
+
+    # Plain-text files are how a person tries frettir out (``make demo``), terminal or not:
+    # they get the listing unless --json (or --indent) asks for records.
+    pretty = not (args.json or args.indent is not None)
+    texts = [(_STDIN_ID if path == _STDIN else path, _read_bytes(path)) for path in paths]
+    records = []
+    for name, data in _progress(texts, total=len(texts), desc="extract", enabled=not out.isatty()):
+        try:
+            record = _extract_record(data.decode("utf-8"), ident=name, title=None, url=None)
+        except Exception as error:  # one bad article must not end the run
+            record = fail(name, name, error)
+        if pretty:
+            _listing(record, out)
+        records.append(record)
+    if not pretty:
+        print(_dump(records, args.indent), file=out)
+    return 1 if failed else 0
+
+
+def _read_gold(path: str) -> list[dict[str, Any]]:
+    gold = []
+    for name, number, line in _lines([path]):
+        try:
+            data = _json_line(line)
+        except InputError as error:
+            raise _UsageError(f"{name}:{number}: {error}") from error
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+            raise _UsageError(f"{name}:{number}: a gold article is a JSON object with a string 'text'")
+        gold.append(data)
+    return gold
+
+
+def _read_floor(path: str) -> dict[str, float]:
+    try:
+        data = json.loads(_read_bytes(path))
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise _UsageError(f"{path}: not JSON: {error}") from error
+    if not isinstance(data, dict):
+        raise _UsageError(f"{path}: a floor file is a JSON object of metric: minimum")
+    floor: dict[str, float] = {}
+
+    def walk(prefix: str, value: Mapping[str, Any]) -> None:
+        for key, item in value.items():
+            name = f"{prefix}{key}"
+            if isinstance(item, Mapping):
+                walk(f"{name}.", item)
+            elif isinstance(item, int | float) and not isinstance(item, bool):
+                floor[name] = float(item)
+            else:
+                raise _UsageError(f"{path}: the floor of {name} must be a number, not {item!r}")
+
+    walk("", data)
+    return floor
+
+
+def _print_errors(listing: Sequence[Mapping[str, Any]], out: TextIO) -> None:
+    def quote(q: Mapping[str, Any]) -> str:
+        return f"{q['kind']:<8} [{q['start']}:{q['end']}] {_short(q.get('text'), 60)!r} ({q.get('speaker')})"
+
+    for entry in listing:
+        print(f"\n== {entry['id']}", file=out)
+        for q in entry["missed"]:
+            print(f"  missed    {quote(q)}", file=out)
+        for q in entry["spurious"]:
+            print(f"  spurious  {quote(q)}", file=out)
+        for label, key in (("speaker", "wrong_speaker"), ("cue", "wrong_cue"), ("inexact", "inexact")):
+            for pair in entry[key]:
+                gold, predicted = pair["gold"], pair["predicted"]
+                if key == "wrong_cue":
+                    detail = f"gold cue {gold['cue']!r}, predicted {predicted['cue']!r}"
+                elif key == "wrong_speaker":
+                    detail = f"gold {gold['speaker']!r}, predicted {predicted['speaker']!r}"
+                else:
+                    detail = f"predicted [{predicted['start']}:{predicted['end']}]"
+                print(f"  {label:<9} {quote(gold)}: {detail}", file=out)
+
+
+def _cmd_evaluate(args: argparse.Namespace) -> int:
+    gold = _read_gold(args.gold)
+    floor = _read_floor(args.floor) if args.floor is not None else None
+    predicted = []
+    seconds = []
+    failed = 0
+    for article in _progress(gold, total=len(gold), desc="evaluate"):
+        ident = article.get("id")
+        started = time.perf_counter()
+        try:
+            record = _extract_record(
+                article["text"],
+                ident=ident if isinstance(ident, str) else None,
+                title=_optional_str(article, "title"),
+                url=_optional_str(article, "url", "source"),
+            )
+        except Exception as error:  # score the rest; this one counts as empty
+            failed += 1
+            _error(f"{ident}: extraction failed: {_describe(error)}")
+            record = {"id": ident, "quotes": []}
+        seconds.append(time.perf_counter() - started)
+        predicted.append(record)
+    try:
+        scores = evaluate.score(gold, predicted)
+        listing = evaluate.errors(gold, predicted) if args.errors else None
+    except InputError as error:
+        raise _UsageError(f"{args.gold}: {error}") from error
+    if seconds:
+        _error(
+            f"time per article: mean {sum(seconds) / len(seconds):.3f} s, max {max(seconds):.3f} s "
+            f"({len(seconds)} articles)"
+        )
+    if args.json:
+        result = scores.to_dict()
+        if listing is not None:
+            result["errors"] = listing
+        print(_dump(result, 2))
+    else:
+        print(scores.table())
+        if listing is not None:
+            _print_errors(listing, sys.stdout)
+    status = 1 if failed else 0
+    if floor is not None:
+        messages = evaluate.check_floor(scores, floor)
+        for message in messages:
+            _error(f"below floor: {message}")
+        if messages:
+            status = 1
+    return status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser(
+        "extract",
+        help="find the quotes, speakers and cues in articles",
+        description="Find the quotes, speakers and cues in articles. Plain-text files give a readable "
+        "listing (--json: a JSON array of records, with the file name as id); --jsonl gives one JSON "
+        "record per input line (--pretty: the listing).",
+    )
+    extract.add_argument("files", nargs="*", metavar="FILE", help="articles to read ('-' or none: stdin)")
+    extract.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="input lines are JSON objects with 'id' and 'text' (optional 'title', 'url'/'source'); "
+        "output one JSON record per line",
+    )
+    form = extract.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="plain-text input: write a JSON array of records")
+    form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
+    extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
+    extract.set_defaults(run=_cmd_extract)
+
+    evaluate_ = commands.add_parser(
+        "evaluate",
+        help="score the extraction against a gold corpus",
+        description="Extract quotes from each gold article (ignoring its gold quotes) and score them.",
+    )
+    evaluate_.add_argument("gold", metavar="GOLD.jsonl", help="gold articles, one JSON object a line")
+    evaluate_.add_argument("--json", action="store_true", help="write the scores as JSON")
+    evaluate_.add_argument("--errors", action="store_true", help="also list each article's errors")
+    evaluate_.add_argument(
+        "--floor", metavar="FLOOR.json", help="exit 1 if a metric falls below its minimum in this JSON file"
+    )
+    evaluate_.set_defaults(run=_cmd_evaluate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``frettir`` command line.
+
+    Args:
+        argv: The arguments after the program name; ``None`` reads ``sys.argv``.
+
+    Returns:
+        The exit code: 0 on success, 1 if some article failed or a floor was not met,
+        2 for bad usage or an unreadable input file.
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse exits on --help and on bad usage
+        return exit_.code if isinstance(exit_.code, int) else 2
+    if getattr(args, "jsonl", False) and args.indent is not None:
+        _error("--indent applies to the JSON array; --jsonl writes one record per line")
+        return 2
+    try:
+        status: int = args.run(args)
+    except _UsageError as error:
+        _error(str(error))
+        return 2
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

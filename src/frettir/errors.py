@@ -1,0 +1,25 @@
+"""Exceptions raised by frettir.
+
+Every exception frettir raises on purpose derives from :class:`FrettirError`; the
+subclasses also inherit the fitting builtin so that ``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+__all__ = ["FrettirError", "InputError", "InvariantError"]
+
+
+class FrettirError(Exception):
+    """Base class of every error frettir raises on purpose."""
+
+
+class InputError(FrettirError, ValueError):
+    """An argument has the right type but a value frettir cannot use."""
+
+
+class InvariantError(FrettirError, ValueError):
+    """A result object was built with values that contradict each other.
+
+    Raised by the validators of :class:`~frettir.Span`, :class:`~frettir.Quote` and
+    :class:`~frettir.Article`; seeing it from :meth:`~frettir.Article.from_text` is a bug.
+    """

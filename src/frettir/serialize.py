@@ -1,0 +1,105 @@
+"""JSON in and out: whole articles through cattrs, and the flat record of ``frettir extract``.
+
+:func:`dumps` / :func:`loads` round-trip an :class:`~frettir.Article` exactly (every span,
+speaker and quote). :func:`to_record` gives the stable, flat record that the command line
+writes, one per article (see the *Output contract* in the docs).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import cattrs
+
+from frettir.errors import InputError
+from frettir.model import Article, Quote, Speaker
+
+__all__ = ["converter", "dumps", "from_dict", "loads", "to_dict", "to_record"]
+
+converter = cattrs.Converter(forbid_extra_keys=True)
+"""The cattrs converter that structures and unstructures frettir's classes."""
+
+
+def to_dict(article: Article) -> dict[str, Any]:
+    """Return ``article`` as plain JSON-ready data (lossless; see :func:`from_dict`)."""
+    data: dict[str, Any] = converter.unstructure(article)
+    return data
+
+
+def from_dict(data: dict[str, Any]) -> Article:
+    """Build an :class:`~frettir.Article` from the data :func:`to_dict` gave.
+
+    Raises:
+        InputError: If the data does not describe a valid article.
+    """
+    try:
+        return converter.structure(data, Article)
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+        raise InputError(f"not a frettir article: {error}") from error
+
+
+def dumps(article: Article) -> str:
+    """Return ``article`` as a JSON string (UTF-8 text, not ASCII-escaped)."""
+    return json.dumps(to_dict(article), ensure_ascii=False)
+
+
+def loads(data: str | bytes) -> Article:
+    """Parse a JSON string made by :func:`dumps` back into an equal :class:`~frettir.Article`.
+
+    Raises:
+        InputError: If ``data`` is not JSON or not an article.
+    """
+    try:
+        raw = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"not JSON: {error}") from error
+    if not isinstance(raw, dict):
+        raise InputError(f"an article is a JSON object, not {type(raw).__name__}")
+    return from_dict(raw)
+
+
+def _speaker_record(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "name": speaker.name,
+        "kind": speaker.kind,
+        "gender": speaker.gender,
+        "titles": list(speaker.titles),
+        "mentions": [[m.start, m.end] for m in speaker.mentions],
+    }
+
+
+def _quote_record(quote: Quote) -> dict[str, Any]:
+    speaker = quote.speaker
+    return {
+        "kind": quote.kind,
+        "start": quote.span.start,
+        "end": quote.span.end,
+        "text": quote.text,
+        "speaker": speaker.name if speaker else None,
+        "cue": quote.cue,
+        "speaker_title": speaker.title if speaker else None,
+        "speaker_mention": None if quote.speaker_span is None else [quote.speaker_span.start, quote.speaker_span.end],
+        "cue_span": None if quote.cue_span is None else [quote.cue_span.start, quote.cue_span.end],
+        "outer": None if quote.outer is None else [quote.outer.start, quote.outer.end],
+        "confidence": quote.confidence,
+        "rule": quote.rule,
+    }
+
+
+def to_record(article: Article, *, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - the contract's key
+    """Return the flat record ``frettir extract --jsonl`` writes for ``article``.
+
+    The keys ``id``, ``quotes`` (each with ``kind``, ``start``, ``end``, ``text``,
+    ``speaker``, ``cue``) and ``speakers`` are a stable contract; other keys may be added.
+
+    >>> from frettir import Article
+    >>> record = to_record(Article.from_text("„Já,“ sagði Anna Jónsdóttir."), id="a1")
+    >>> record["quotes"][0]["speaker"], record["quotes"][0]["start"], record["quotes"][0]["end"]
+    ('Anna Jónsdóttir', 1, 4)
+    """
+    return {
+        "id": id,
+        "quotes": [_quote_record(q) for q in article.quotes],
+        "speakers": [_speaker_record(s) for s in article.speakers],
+    }
