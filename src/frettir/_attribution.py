@@ -142,31 +142,41 @@ def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
     return entity
 
 
+_CLAUSE_OPENERS = frozenset({",", "og", "en", ":", ";", "–", "-", "“", "”", '"', "»", "«", "“"})
+
+
 def _subject_of(doc: _Doc, cue: Cue, unit: tuple[int, int], previous: list[_CueSite]) -> tuple[Mention | None, int]:
     """The subject of a cue verb and the index after the verb (and an inverted subject)."""
     tokens = doc.tokens
     i = cue.index
     a, b = unit
     after = i + 1
-    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
-    inv = read_np(tokens, i + 1, b)
-    if inv is not None and doc.inside[i + 1] < 0 and _nominative_possible(inv, tokens, i + 1):
-        pre = _pre_subject(doc, i, a)
-        if pre is None:
-            return inv, inv.tok_end
+    if cue.lemma == "hafa eftir":
+        # "hefur RÚV eftir X að": the source is the object of "eftir"
+        for k in range(i + 1, min(b, i + 6)):
+            if tokens[k].text.lower() == "eftir":
+                source = read_np(tokens, k + 1, b)
+                if source is not None:
+                    return source, source.tok_end
+        return None, after
     pre = _pre_subject(doc, i, a)
     if pre is not None:
         return pre, after
-    # coordinated: "og bætti við", "og segist"
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
+    if i + 1 < b and doc.inside[i + 1] < 0:
+        inv = read_np(tokens, i + 1, b)
+        if inv is not None and _nominative_possible(inv, tokens, i + 1):
+            return inv, inv.tok_end
+    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
     j = i - 1
     while j >= a and tokens[j].kind == "word" and tokens[j].text.lower() in _ADVERBIAL_STARTS:
         j -= 1
-    if j >= a and tokens[j].text in ("og", "en") and previous:
-        site = previous[-1]
-        if site.unit == doc.unit_of[i]:
-            return site.subject, after
-    if j >= a and tokens[j].text == "," and j - 1 >= a and tokens[j - 1].text == "sem":
-        pass
+    if j >= a and tokens[j].text in ("og", "en"):
+        if previous and previous[-1].subject is not None:
+            return previous[-1].subject, after
+        earlier = _last_subject(doc, a, j)
+        if earlier is not None:
+            return earlier, after
     if i - 1 >= a and tokens[i - 1].text == "sem" and i - 2 >= a and tokens[i - 2].text == ",":
         rel = np_before(tokens, i - 2, a)
         if rel is not None:
@@ -174,7 +184,23 @@ def _subject_of(doc: _Doc, cue: Cue, unit: tuple[int, int], previous: list[_CueS
     return None, after
 
 
+def _last_subject(doc: _Doc, a: int, j: int) -> Mention | None:
+    """The latest nominative person or pronoun in tokens[a:j], outside quotes."""
+    found: Mention | None = None
+    k = a
+    while k < j:
+        if doc.inside[k] < 0:
+            mention = read_np(doc.tokens, k, j, apposition=True)
+            if mention is not None and mention.kind in ("person", "pronoun") and _nominative_possible(mention, doc.tokens, k):
+                found = mention
+                k = max(k + 1, mention.tok_end)
+                continue
+        k += 1
+    return found
+
+
 def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
+    """A subject before the verb, standing first in its clause."""
     tokens = doc.tokens
     if i - 1 < a or doc.inside[i - 1] >= 0:
         return None
@@ -182,6 +208,8 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
     if mention is None:
         return None
     first = _first_index(tokens, mention.start, a, i)
+    if first > a and tokens[first - 1].text not in _CLAUSE_OPENERS:
+        return None
     if not _nominative_possible(mention, tokens, first):
         return None
     return mention
@@ -204,6 +232,32 @@ def _token_range(doc: _Doc, start: int, end: int) -> tuple[int, int]:
     while j < n and doc.tokens[j].start < end:
         j += 1
     return i, j
+
+
+def _infinitive(token: Token) -> bool:
+    """Whether a word after ``að`` reads as an infinitive (so ``að`` is the infinitive marker)."""
+    if token.kind != "word":
+        return False
+    verbal = any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+    nominal = any(m.cat in ("pfn", "fn", "kk", "kvk", "hk", "lo", "gr", "to") and "NF" in m.tags for m in token.meanings)
+    return verbal and not nominal
+
+
+def _clause_end(doc: _Doc, start: int, b: int) -> int:
+    """Where a reported clause ends: before ``og``/``en`` that start a new indicative clause."""
+    tokens = doc.tokens
+    for x in range(start + 1, b):
+        if doc.inside[x] >= 0 or tokens[x].text.lower() not in ("og", "en"):
+            continue
+        for y in range(x + 1, min(b, x + 5)):
+            if doc.inside[y] >= 0:
+                break
+            token = tokens[y]
+            if cue_at(tokens, y, b) is not None and token.text.lower() != "segir" or indicative_only(token):
+                return x
+            if subjunctive_only(token):
+                break
+    return b
 
 
 def _content_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
@@ -331,10 +385,12 @@ class _Attributor:
                 return self._draft(m, _entity_for(doc, mention), (mention.start, mention.end), cue, 0.6, "direct.verb_after")
         return None
 
-    def _impersonal_source(self, site: _CueSite) -> Entity | None:
+    def _impersonal_source(self, site: _CueSite, limit: int | None = None) -> Entity | None:
         """``segir í tilkynningu frá X`` / ``segir í færslu sem X hefur birt``: the named body."""
         doc = self.doc
         a, b = doc.units[site.unit]
+        if limit is not None:
+            b = limit
         for k in range(a, b):
             if doc.inside[k] >= 0 or k == site.cue.index:
                 continue
@@ -438,14 +494,14 @@ class _Attributor:
             start = self._complement(site, b)
             if start is None:
                 continue
-            span = _content_span(doc, start, b)
+            span = _content_span(doc, start, _clause_end(doc, start, b))
             if span is None:
                 continue
             entity = site.entity
             rule = "indirect.that_clause" if tokens[start - 1].text.lower() in ("að", "hvort") else "indirect.infinitive"
             conf = 0.85 if rule == "indirect.that_clause" else 0.7
             if site.subject is None:
-                entity = self._impersonal_source(site) or self._latest_entity(tokens[i].start)
+                entity = self._impersonal_source(site, start) or self._latest_entity(tokens[i].start)
                 rule += "_impersonal"
                 conf = 0.6
             self.drafts.append(
@@ -494,10 +550,7 @@ class _Attributor:
                 follower = tokens[nxt]
                 if follower.text.lower() in _NOT_COMPLEMENT:
                     continue
-                infinitive_only = bool(follower.meanings) and all(
-                    m.cat == "so" and m.tags.endswith("NH") for m in follower.meanings
-                )
-                if infinitive_only and low == "að":
+                if low == "að" and (x > 0 and tokens[x - 1].text.lower() == "til" or _infinitive(follower)):
                     break
                 return nxt
             if finite(token) and not parenthetical and doc.inside[x] < 0 and indicative_only(token):
@@ -632,8 +685,15 @@ class _Attributor:
             if entity is not None and self._para(chain[0]) - para <= 3:
                 found = self._draft(chain[0], entity, None, None, 0.7, "direct.continuation")
             else:
-                found = self._draft(chain[0], entity, None, None, 0.4, "direct.unattributed")
+                found = self._draft(chain[0], entity or self._main_person(), None, None, 0.4, "direct.unattributed")
             self._emit(chain, found)
+
+    def _main_person(self) -> Entity | None:
+        """The person the article names most often (the interviewee of a Q&A piece)."""
+        people = [e for e in self.doc.registry.entities if e.kind == "person"]
+        if not people:
+            return None
+        return max(people, key=lambda e: len(e.mentions))
 
     def _starts_paragraph(self, m: int) -> bool:
         i, _ = self._mark_tokens(m)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from frettir._greynir import Token
+from frettir._greynir import Meaning, Token
 
 __all__ = ["Cue", "SAYING", "cue_at", "finite", "subjunctive_only"]
 
@@ -67,6 +67,8 @@ SAYING: frozenset[str] = frozenset(
         "vara",
         "vísa",
         "tala",
+        "koma",
+        "hafa",
     }
 )
 """Lemmas of verbs that can report speech or thought."""
@@ -83,8 +85,15 @@ PARTICLES: dict[str, str] = {
     "minna": "á",
     "leggja": "áherslu",
     "þvertaka": "fyrir",
+    "koma": "fram",
+    "hafa": "eftir",
 }
 """Verbs that are cues only with their particle (``bæta við``, ``greina frá``)."""
+
+BELIEF_ADJECTIVES: frozenset[str] = frozenset(
+    {"fullviss", "sammála", "ósammála", "viss", "sannfærður", "vongóður", "bjartsýnn", "svartsýnn", "handviss"}
+)
+"""Adjectives that make ``vera`` a cue of thought (``er fullviss um að``)."""
 
 
 @attrs.frozen(slots=True)
@@ -103,17 +112,22 @@ def finite(token: Token) -> bool:
     return any(m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags) for m in token.meanings)
 
 
+def _finite_readings(token: Token) -> list[Meaning]:
+    """Finite verb readings, third person only when the form has any (news reports in 3rd person)."""
+    verbs = [m for m in token.meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    third = [m for m in verbs if "-3P-" in m.tags]
+    return third or verbs
+
+
 def subjunctive_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is subjunctive (``væri``, ``hafi``)."""
-    verbs = [m for m in token.meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
-    return bool(verbs) and all("-VH-" in m.tags for m in verbs) and not any(
-        m.cat in ("kk", "kvk", "hk", "lo") for m in token.meanings if m.lemma != token.text.lower()
-    )
+    verbs = _finite_readings(token)
+    return bool(verbs) and all("-VH-" in m.tags for m in verbs)
 
 
 def indicative_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is indicative."""
-    verbs = [m for m in token.meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    verbs = _finite_readings(token)
     return bool(verbs) and all("-FH-" in m.tags for m in verbs)
 
 
@@ -137,9 +151,11 @@ def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None) -> Cue | N
             for k in range(i + 1, min(stop, i + 5)):
                 if tokens[k].text.lower() == particle:
                     return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
-            if lemma == "taka" or lemma == "leggja" or lemma == "halda" or lemma == "tala" or lemma == "minna":
-                continue
-            if lemma in ("bæta", "greina", "benda", "vara", "vísa"):
-                continue
+            continue
         return Cue(lemma, i, token.start, token.end, False)
+    if any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in token.meanings):
+        for k in range(i + 1, min(stop, i + 4)):
+            adjective = next((m.lemma for m in tokens[k].meanings if m.lemma in BELIEF_ADJECTIVES), None)
+            if adjective is not None:
+                return Cue(f"vera {adjective}", i, token.start, token.end, False)
     return None

@@ -60,6 +60,13 @@ TITLE_HEADS = (
     "bæjarstjóri",
 )
 _PREPS_IN_TITLE = frozenset({"á", "í", "hjá", "við"})
+NOT_NP_START = frozenset(
+    {
+        "þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks", "þó", "hér",
+        "þetta", "það", "þessi", "sá", "sú", "hvað", "hver", "ekki", "aldrei", "líka", "fyrst", "já", "nei",
+        "að", "og", "en", "eða", "sem", "um", "við", "í", "á", "af", "til", "frá", "með", "eftir", "fyrir",
+    }
+)  # fmt: skip
 
 
 @attrs.frozen(slots=True)
@@ -194,6 +201,8 @@ def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposi
     token = tokens[i]
     mention: Mention | None = None
     j = i + 1
+    if token.kind == "word" and token.text.lower() in NOT_NP_START:
+        return None
     if token.kind == "person" and token.persons:
         name, gender, _case = person_reading(token)
         mention = Mention(token.start, token.end, "person", name, gender, tok_end=j)
@@ -320,6 +329,14 @@ class Registry:
                 continue
             ew = entity.words
             if words and (words <= ew or ew <= words):
+                best = entity
+                break
+            if (
+                mention.kind == "organization"
+                and entity.kind == "organization"
+                and mention.head_lemma
+                and mention.head_lemma == entity.head_lemma
+            ):
                 best = entity
                 break
         if best is None:
