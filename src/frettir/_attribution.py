@@ -35,10 +35,18 @@ __all__ = ["Draft", "attribute"]
 _FINAL = frozenset({".", "!", "?", "…", "...", ";"})
 _DASHES = frozenset({"–", "-", "—"})
 _TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
-_NOT_COMPLEMENT = frozenset({"loknum", "lokinni", "loknu", "sögn", "mati", "viðstöddum", "lokum", "minnsta", "nokkru"})
-_ACI_STOP = frozenset({"frá", "upp", "af", "til", "sig", "sér", "við", "fyrir", "honum", "henni", "mér", "okkur", "þeim"})
-_SUBORDINATORS = frozenset({"sem", "þegar", "ef", "hvort", "þótt", "því", "er", "nema", "enda", "meðan", "þar"})
-_ADVERBIAL_STARTS = frozenset({"þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks"})
+_NOT_COMPLEMENT = frozenset(
+    {"loknum", "lokinni", "loknu", "sögn", "mati", "viðstöddum", "lokum", "minnsta", "nokkru"}
+)
+_ACI_STOP = frozenset(
+    {"frá", "upp", "af", "til", "sig", "sér", "við", "fyrir", "honum", "henni", "mér", "okkur", "þeim"}
+)
+_SUBORDINATORS = frozenset(
+    {"sem", "þegar", "ef", "hvort", "þótt", "því", "er", "nema", "enda", "meðan", "þar"}
+)
+_ADVERBIAL_STARTS = frozenset(
+    {"þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks"}
+)
 
 
 @attrs.define
@@ -85,7 +93,9 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _build_units(doc_tokens: list[Token], para_of: list[int], inside: list[int], marks: list[Marked]) -> list[tuple[int, int]]:
+def _build_units(
+    doc_tokens: list[Token], para_of: list[int], inside: list[int], marks: list[Marked]
+) -> list[tuple[int, int]]:
     units: list[tuple[int, int]] = []
     start = 0
     n = len(doc_tokens)
@@ -99,9 +109,19 @@ def _build_units(doc_tokens: list[Token], para_of: list[int], inside: list[int],
             mark = marks[inside[i]]
             if mark.closer is not None and token.end <= mark.inner.end and token.text in _FINAL:
                 j = i + 1
-                while j < n and inside[j] < 0 and doc_tokens[j].kind == "punct" and doc_tokens[j].start < mark.outer.end:
+                while (
+                    j < n
+                    and inside[j] < 0
+                    and doc_tokens[j].kind == "punct"
+                    and doc_tokens[j].start < mark.outer.end
+                ):
                     j += 1
-                if j < n and para_of[j] == para_of[i] and doc_tokens[j].text[:1].isupper() and cue_at(doc_tokens, j) is None:
+                if (
+                    j < n
+                    and para_of[j] == para_of[i]
+                    and doc_tokens[j].text[:1].isupper()
+                    and cue_at(doc_tokens, j) is None
+                ):
                     # end the unit after the closing mark
                     boundary = False
                     units.append((start, j))
@@ -142,10 +162,12 @@ def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
     return entity
 
 
-_CLAUSE_OPENERS = frozenset({",", "og", "en", ":", ";", "–", "-", "“", "”", '"', "»", "«", "“"})
+_CLAUSE_OPENERS = frozenset({",", "og", "en", ":", ";", "–", "-", "“", "”", '"', "»", "«"})
 
 
-def _subject_of(doc: _Doc, cue: Cue, unit: tuple[int, int], previous: list[_CueSite]) -> tuple[Mention | None, int]:
+def _subject_of(
+    doc: _Doc, cue: Cue, unit: tuple[int, int], previous: list[_CueSite]
+) -> tuple[Mention | None, int]:
     """The subject of a cue verb and the index after the verb (and an inverted subject)."""
     tokens = doc.tokens
     i = cue.index
@@ -191,7 +213,11 @@ def _last_subject(doc: _Doc, a: int, j: int) -> Mention | None:
     while k < j:
         if doc.inside[k] < 0:
             mention = read_np(doc.tokens, k, j, apposition=True)
-            if mention is not None and mention.kind in ("person", "pronoun") and _nominative_possible(mention, doc.tokens, k):
+            if (
+                mention is not None
+                and mention.kind in ("person", "pronoun")
+                and _nominative_possible(mention, doc.tokens, k)
+            ):
                 found = mention
                 k = max(k + 1, mention.tok_end)
                 continue
@@ -239,7 +265,9 @@ def _infinitive(token: Token) -> bool:
     if token.kind != "word":
         return False
     verbal = any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
-    nominal = any(m.cat in ("pfn", "fn", "kk", "kvk", "hk", "lo", "gr", "to") and "NF" in m.tags for m in token.meanings)
+    nominal = any(
+        m.cat in ("pfn", "fn", "kk", "kvk", "hk", "lo", "gr", "to") and "NF" in m.tags for m in token.meanings
+    )
     return verbal and not nominal
 
 
@@ -253,7 +281,7 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
             if doc.inside[y] >= 0:
                 break
             token = tokens[y]
-            if cue_at(tokens, y, b) is not None and token.text.lower() != "segir" or indicative_only(token):
+            if (cue_at(tokens, y, b) is not None and token.text.lower() != "segir") or indicative_only(token):
                 return x
             if subjunctive_only(token):
                 break
@@ -376,13 +404,21 @@ class _Attributor:
         if dash and token.kind in ("person", "entity"):
             mention = read_np(tokens, k)
             if mention is not None:
-                return self._draft(m, _entity_for(doc, mention), (mention.start, mention.end), None, 0.8, "direct.dash")
+                return self._draft(
+                    m, _entity_for(doc, mention), (mention.start, mention.end), None, 0.8, "direct.dash"
+                )
         if finite(token) and not any(mm.lemma in _TITLE_VERBS for mm in token.meanings if mm.cat == "so"):
             mention = read_np(tokens, k + 1)
-            if mention is not None and mention.kind in ("person", "pronoun") and _nominative_possible(mention, tokens, k + 1):
+            if (
+                mention is not None
+                and mention.kind in ("person", "pronoun")
+                and _nominative_possible(mention, tokens, k + 1)
+            ):
                 lemma = next(mm.lemma for mm in token.meanings if mm.cat == "so")
                 cue = Cue(lemma, k, token.start, token.end, False)
-                return self._draft(m, _entity_for(doc, mention), (mention.start, mention.end), cue, 0.6, "direct.verb_after")
+                return self._draft(
+                    m, _entity_for(doc, mention), (mention.start, mention.end), cue, 0.6, "direct.verb_after"
+                )
         return None
 
     def _impersonal_source(self, site: _CueSite, limit: int | None = None) -> Entity | None:
@@ -406,7 +442,11 @@ class _Attributor:
     def _latest_entity(self, position: int) -> Entity | None:
         best: Draft | None = None
         for draft in self.drafts:
-            if draft.start < position and draft.entity is not None and (best is None or draft.start > best.start):
+            if (
+                draft.start < position
+                and draft.entity is not None
+                and (best is None or draft.start > best.start)
+            ):
                 best = draft
         return best.entity if best else None
 
@@ -453,7 +493,9 @@ class _Attributor:
         if site is None or site.subject is None:
             return None
         site.consumed = True
-        return self._draft(m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says")
+        return self._draft(
+            m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says"
+        )
 
     def _draft(
         self,
@@ -489,7 +531,7 @@ class _Attributor:
         for site in self.sites:
             if site.consumed:
                 continue
-            a, b = doc.units[site.unit]
+            _, b = doc.units[site.unit]
             i = site.cue.index
             start = self._complement(site, b)
             if start is None:
@@ -498,7 +540,11 @@ class _Attributor:
             if span is None:
                 continue
             entity = site.entity
-            rule = "indirect.that_clause" if tokens[start - 1].text.lower() in ("að", "hvort") else "indirect.infinitive"
+            rule = (
+                "indirect.that_clause"
+                if tokens[start - 1].text.lower() in ("að", "hvort")
+                else "indirect.infinitive"
+            )
             conf = 0.85 if rule == "indirect.that_clause" else 0.7
             if site.subject is None:
                 entity = self._impersonal_source(site, start) or self._latest_entity(tokens[i].start)
@@ -529,7 +575,7 @@ class _Attributor:
         k = max(i + 1, site.after_subject)
         if k >= b:
             return None
-        if tokens[k].text == ":" or doc.inside[k] >= 0 and k == i + 1:
+        if tokens[k].text == ":" or (doc.inside[k] >= 0 and k == i + 1):
             return None
         if site.cue.middle:
             return k if b - k >= 1 else None
@@ -550,7 +596,7 @@ class _Attributor:
                 follower = tokens[nxt]
                 if follower.text.lower() in _NOT_COMPLEMENT:
                     continue
-                if low == "að" and (x > 0 and tokens[x - 1].text.lower() == "til" or _infinitive(follower)):
+                if low == "að" and ((x > 0 and tokens[x - 1].text.lower() == "til") or _infinitive(follower)):
                     break
                 return nxt
             if finite(token) and not parenthetical and doc.inside[x] < 0 and indicative_only(token):
@@ -566,7 +612,8 @@ class _Attributor:
         if b - k < 2:
             return None
         has_infinitive = any(
-            any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings) for x in range(k, min(b, k + 12))
+            any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings)
+            for x in range(k, min(b, k + 12))
         )
         if not has_infinitive and site.cue.lemma != "telja":
             return None
@@ -578,7 +625,11 @@ class _Attributor:
         tokens = doc.tokens
         for a, b in doc.units:
             for x in range(a, b - 2):
-                if doc.inside[x] >= 0 or tokens[x].text.lower() != "að" or tokens[x + 1].text.lower() not in ("sögn", "mati"):
+                if (
+                    doc.inside[x] >= 0
+                    or tokens[x].text.lower() != "að"
+                    or tokens[x + 1].text.lower() not in ("sögn", "mati")
+                ):
                     continue
                 mention = read_np(tokens, x + 2, b)
                 if mention is None:
@@ -685,7 +736,9 @@ class _Attributor:
             if entity is not None and self._para(chain[0]) - para <= 3:
                 found = self._draft(chain[0], entity, None, None, 0.7, "direct.continuation")
             else:
-                found = self._draft(chain[0], entity or self._main_person(), None, None, 0.4, "direct.unattributed")
+                found = self._draft(
+                    chain[0], entity or self._main_person(), None, None, 0.4, "direct.unattributed"
+                )
             self._emit(chain, found)
 
     def _main_person(self) -> Entity | None:
@@ -704,12 +757,18 @@ class _Attributor:
         _, j = self._mark_tokens(m)
         while j < len(doc.tokens) and doc.tokens[j].kind == "punct":
             j += 1
-        return j < len(doc.tokens) and any(mm.lemma in _TITLE_VERBS for mm in doc.tokens[j].meanings if mm.cat == "so")
+        return j < len(doc.tokens) and any(
+            mm.lemma in _TITLE_VERBS for mm in doc.tokens[j].meanings if mm.cat == "so"
+        )
 
     def _latest_speaker(self, position: int) -> tuple[Entity | None, int]:
         best: Draft | None = None
         for draft in self.drafts:
-            if draft.start < position and draft.entity is not None and (best is None or draft.start >= best.start):
+            if (
+                draft.start < position
+                and draft.entity is not None
+                and (best is None or draft.start >= best.start)
+            ):
                 best = draft
         if best is None:
             return None, -1
@@ -746,7 +805,9 @@ def _register_names(doc: _Doc) -> None:
                     break
 
 
-def attribute(text: str, paragraphs: Sequence[Span], marks: Sequence[Marked], tokens: Sequence[list[Token]]) -> list[Draft]:
+def attribute(
+    text: str, paragraphs: Sequence[Span], marks: Sequence[Marked], tokens: Sequence[list[Token]]
+) -> list[Draft]:
     """Find and attribute every quote of one article; return drafts sorted by start."""
     flat: list[Token] = []
     para_of: list[int] = []

@@ -14,7 +14,7 @@ import attrs
 
 from frettir._greynir import Meaning, Token
 
-__all__ = ["Cue", "SAYING", "cue_at", "finite", "subjunctive_only"]
+__all__ = ["SAYING", "Cue", "cue_at", "finite", "subjunctive_only"]
 
 SAYING: frozenset[str] = frozenset(
     {
@@ -45,8 +45,6 @@ SAYING: frozenset[str] = frozenset(
         "hvísla",
         "öskra",
         "kvarta",
-        "fullyrða",
-        "svara",
         "áætla",
         "gruna",
         "efast",
@@ -58,7 +56,6 @@ SAYING: frozenset[str] = frozenset(
         "hafna",
         "þvertaka",
         "mótmæla",
-        "upplýsa",
         "greina",
         "benda",
         "bæta",
@@ -91,7 +88,17 @@ PARTICLES: dict[str, str] = {
 """Verbs that are cues only with their particle (``bæta við``, ``greina frá``)."""
 
 BELIEF_ADJECTIVES: frozenset[str] = frozenset(
-    {"fullviss", "sammála", "ósammála", "viss", "sannfærður", "vongóður", "bjartsýnn", "svartsýnn", "handviss"}
+    {
+        "fullviss",
+        "sammála",
+        "ósammála",
+        "viss",
+        "sannfærður",
+        "vongóður",
+        "bjartsýnn",
+        "svartsýnn",
+        "handviss",
+    }
 )
 """Adjectives that make ``vera`` a cue of thought (``er fullviss um að``)."""
 

@@ -22,8 +22,11 @@ __all__ = ["Meaning", "PersonReading", "Token", "nominative", "tokenize"]
 
 @attrs.frozen(slots=True)
 class Meaning:
-    """One BÍN reading of a word form: lemma, word class (``so``, ``kk``, ``pfn``...), domain
-    (``alm``, ``ism``, ``titl``...) and inflection tags (``GM-FH-ÞT-3P-ET``)."""
+    """One BÍN reading of a word form.
+
+    Lemma, word class (``so``, ``kk``, ``pfn``...), domain (``alm``, ``ism``, ``titl``...) and
+    inflection tags (``GM-FH-ÞT-3P-ET``).
+    """
 
     lemma: str
     cat: str
@@ -179,8 +182,10 @@ def _bin() -> Any:
 
 @functools.cache
 def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
-    """Return the nominative of one inflected word form with the same number, gender,
-    definiteness and degree, by BÍN (through ``islenska``); ``None`` if there is none."""
+    """Return the nominative of one inflected word form, or ``None`` if BÍN has none.
+
+    The nominative keeps the number, gender, definiteness and degree of ``form``.
+    """
     target = tags
     for case in ("ÞGF", "ÞF", "EF", "NF"):
         if case in target:
@@ -192,7 +197,7 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
         return form
     try:
         variants = _bin().lookup_variants(form, cat, "NF", lemma=lemma)
-    except Exception:  # noqa: BLE001 - islenska raises bare exceptions on odd input
+    except Exception:
         return None
     for variant in variants:
         if variant.mark == target:

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 __all__ = ["read_article"]
 
 _GENDER: dict[str, Gender] = {"kk": "masculine", "kvk": "feminine", "hk": "neuter"}
-_KIND: dict[str, SpeakerKind] = {"person": "person", "organization": "organization", "description": "description"}
+_KIND: dict[str, SpeakerKind] = {
+    "person": "person",
+    "organization": "organization",
+    "description": "description",
+}
 
 
 def _check_text(text: object, name: str, *, optional: bool) -> None:
@@ -25,7 +29,9 @@ def _check_text(text: object, name: str, *, optional: bool) -> None:
         return
     if not isinstance(text, str):
         accepted = "str or None" if optional else "str"
-        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+        hint = (
+            " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
+        )
         raise TypeError(f"{name} must be {accepted}, not {type(text).__name__}{hint}")
 
 

@@ -19,7 +19,13 @@ __all__ = ["Entity", "Mention", "Registry", "read_np"]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
-PRONOUNS = {"hann": ("kk", "et"), "hún": ("kvk", "et"), "þeir": ("kk", "ft"), "þær": ("kvk", "ft"), "þau": ("hk", "ft")}
+PRONOUNS = {
+    "hann": ("kk", "et"),
+    "hún": ("kvk", "et"),
+    "þeir": ("kk", "ft"),
+    "þær": ("kvk", "ft"),
+    "þau": ("hk", "ft"),
+}
 TITLE_HEADS = (
     "forseti",
     "ráðherra",
@@ -193,7 +199,9 @@ def _title_text(tokens: Sequence[Token], i: int, j: int) -> str:
     return f"{head} {rest}".strip()
 
 
-def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposition: bool = True) -> Mention | None:
+def read_np(
+    tokens: Sequence[Token], i: int, limit: int | None = None, *, apposition: bool = True
+) -> Mention | None:
     """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
     stop = len(tokens) if limit is None else limit
     if i >= stop:
@@ -210,7 +218,9 @@ def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposi
         mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
-        mention = Mention(token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j)
+        mention = Mention(
+            token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j
+        )
     elif token.kind == "word":
         low = token.text.lower()
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
@@ -218,7 +228,12 @@ def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposi
             return Mention(token.start, token.end, "pronoun", low, gender, number, tok_end=j)
         # adjectives* noun
         k = i
-        while k < stop and _adj_meanings(tokens[k]) and not _noun_meanings(tokens[k]) and tokens[k].kind == "word":
+        while (
+            k < stop
+            and _adj_meanings(tokens[k])
+            and not _noun_meanings(tokens[k])
+            and tokens[k].kind == "word"
+        ):
             k += 1
         if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and not _is_verb(tokens[k]):
             noun = tokens[k]
@@ -245,21 +260,26 @@ def read_np(tokens: Sequence[Token], i: int, limit: int | None = None, *, apposi
             )
     if mention is None:
         return None
-    if mention.kind == "person":
-        # a title right after the name: "Katrín Jakobsdóttir forsætisráðherra", "... bæjarstjóri X"
-        if j < stop and tokens[j].kind == "word" and tokens[j].text[:1].islower() and title_like(
-            tokens[j].text, tokens[j].meanings
-        ):
-            end = _read_complement(tokens, j + 1, stop)
-            mention = attrs.evolve(mention, title=_title_text(tokens, j, end), tok_end=end)
-            j = end
+    # a title right after a name: "Katrín Jakobsdóttir forsætisráðherra", "... bæjarstjóri X"
+    if (
+        mention.kind == "person"
+        and j < stop
+        and tokens[j].kind == "word"
+        and tokens[j].text[:1].islower()
+        and title_like(tokens[j].text, tokens[j].meanings)
+    ):
+        end = _read_complement(tokens, j + 1, stop)
+        mention = attrs.evolve(mention, title=_title_text(tokens, j, end), tok_end=end)
+        j = end
     if apposition and j + 1 < stop and tokens[j].text == ",":
         inner = read_np(tokens, j + 1, stop, apposition=False)
         if inner is not None and inner.kind != "pronoun":
             end = inner.tok_end
             closes = end < stop and tokens[end].text == ","
-            if mention.kind == "person" and inner.kind in ("description", "organization") and (
-                title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1])
+            if (
+                mention.kind == "person"
+                and inner.kind in ("description", "organization")
+                and (title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1]))
             ):
                 title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
                 mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)

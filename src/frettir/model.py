@@ -11,6 +11,7 @@ caller's text, unchanged.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any, Literal
 
 import attrs
@@ -73,7 +74,7 @@ class Span:
 
 
 def _spans_in_order(instance: object, attribute: attrs.Attribute[Any], value: tuple[Span, ...]) -> None:
-    for before, after in zip(value, value[1:]):
+    for before, after in itertools.pairwise(value):
         if after < before:
             raise InvariantError(f"{attribute.name} must be sorted: {after} comes after {before}")
 
@@ -152,7 +153,9 @@ class Quote:
 
     def __attrs_post_init__(self) -> None:
         if len(self.text) != len(self.span):
-            raise InvariantError(f"quote text has {len(self.text)} characters but its span has {len(self.span)}")
+            raise InvariantError(
+                f"quote text has {len(self.text)} characters but its span has {len(self.span)}"
+            )
         if self.outer is not None:
             if self.kind != "direct":
                 raise InvariantError("only direct quotes have an outer span")

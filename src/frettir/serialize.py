@@ -79,7 +79,9 @@ def _quote_record(quote: Quote) -> dict[str, Any]:
         "speaker": speaker.name if speaker else None,
         "cue": quote.cue,
         "speaker_title": speaker.title if speaker else None,
-        "speaker_mention": None if quote.speaker_span is None else [quote.speaker_span.start, quote.speaker_span.end],
+        "speaker_mention": None
+        if quote.speaker_span is None
+        else [quote.speaker_span.start, quote.speaker_span.end],
         "cue_span": None if quote.cue_span is None else [quote.cue_span.start, quote.cue_span.end],
         "outer": None if quote.outer is None else [quote.outer.start, quote.outer.end],
         "confidence": quote.confidence,
@@ -87,7 +89,7 @@ def _quote_record(quote: Quote) -> dict[str, Any]:
     }
 
 
-def to_record(article: Article, *, id: str | None = None) -> dict[str, Any]:  # noqa: A002 - the contract's key
+def to_record(article: Article, *, id: str | None = None) -> dict[str, Any]:
     """Return the flat record ``frettir extract --jsonl`` writes for ``article``.
 
     The keys ``id``, ``quotes`` (each with ``kind``, ``start``, ``end``, ``text``,
