@@ -57,14 +57,17 @@ def read_article(
     title: str | None,
     url: str | None,
     parser: object | None,
+    author: str | None = None,
+    published: str | None = None,
+    outlet: str | None = None,
 ) -> Article:
-    """Do the work of :meth:`Article.from_text`."""
+    """Do the work of :meth:`Article.from_text` (and of ``from_html``, which adds metadata)."""
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
     paras = find_paragraphs(text)
     if not paras:
-        return cls(text=text, title=title, url=url)
+        return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)
     marks = scan_marks(text)
     tokens = [tokenize(text, p.start, p.end) for p in paras]
     sentences: list[Span] = []
@@ -82,6 +85,9 @@ def read_article(
         text=text,
         title=title,
         url=url,
+        author=author,
+        published=published,
+        outlet=outlet,
         paragraphs=paras,
         sentences=tuple(sentences),
         quotes=quotes,

@@ -173,6 +173,9 @@ class Article:
         text: The article text exactly as given; every offset points into it.
         title: The headline, if known (it is not searched for quotes).
         url: Where the article was published, if known.
+        author: The byline, if known (from HTML metadata).
+        published: The publication date or time as an ISO 8601 string, if known.
+        outlet: The publisher's domain (``mbl.is``), if known (from the URL).
         paragraphs: Spans of the non-empty lines of ``text``, white space trimmed.
         sentences: Spans of the sentences, each inside one paragraph.
         quotes: Every quote, sorted by start (a partial direct quote inside an indirect
@@ -184,6 +187,9 @@ class Article:
     text: str
     title: str | None = None
     url: str | None = None
+    author: str | None = None
+    published: str | None = None
+    outlet: str | None = None
     paragraphs: tuple[Span, ...] = attrs.field(default=(), validator=_spans_in_order)
     sentences: tuple[Span, ...] = attrs.field(default=(), validator=_spans_in_order)
     quotes: tuple[Quote, ...] = ()
@@ -238,6 +244,25 @@ class Article:
         from frettir._pipeline import read_article
 
         return read_article(cls, text, title=title, url=url, parser=parser)
+
+    @classmethod
+    def from_html(cls, html: str | bytes, *, url: str | None = None, parser: object | None = None) -> Article:
+        """Extract the article from a web page and read it like :meth:`from_text`.
+
+        The main text is found with trafilatura; see :mod:`frettir.html` for the clean-up
+        done for Icelandic outlets. Offsets refer to :attr:`text`, the extracted text.
+
+        Args:
+            html: The page, as text or as bytes (decoded by its declared encoding).
+            url: The page's address; gives :attr:`outlet` and helps the extraction.
+            parser: As for :meth:`from_text`.
+
+        Raises:
+            TypeError: If ``html`` is neither ``str`` nor ``bytes``.
+        """
+        from frettir.html import article_from_html
+
+        return article_from_html(cls, html, url=url, parser=parser)
 
     def quotes_by(self, speaker: Speaker | str) -> tuple[Quote, ...]:
         """Return the quotes of one speaker, given as a :class:`Speaker` or its name."""
