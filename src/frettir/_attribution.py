@@ -24,7 +24,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from frettir._cues import Cue, cue_at, finite, indicative_only, subjunctive_only
+from frettir._cues import Cue, auxiliary_before, cue_at, finite, indicative_only, subjunctive_only
 from frettir._greynir import Token
 from frettir._marks import Marked
 from frettir._speakers import Entity, Mention, Registry, np_before, read_np
@@ -41,6 +41,12 @@ _NOT_COMPLEMENT = frozenset(
 _ACI_STOP = frozenset(
     {"frá", "upp", "af", "til", "sig", "sér", "við", "fyrir", "honum", "henni", "mér", "okkur", "þeim"}
 )
+_DOCUMENTS = frozenset(
+    {
+        "tilkynning", "færsla", "yfirlýsing", "grein", "frétt", "skýrsla", "bréf", "svar", "pistill",
+        "umsögn", "ályktun", "greinargerð", "minnisblað", "dómur", "úrskurður", "niðurstaða", "spá",
+    }
+)  # fmt: skip
 _SUBORDINATORS = frozenset(
     {"sem", "þegar", "ef", "hvort", "þótt", "því", "er", "nema", "enda", "meðan", "þar"}
 )
@@ -74,6 +80,7 @@ class _CueSite:
     entity: Entity | None
     consumed: bool = False
     after_subject: int = 0  # token index after the verb and an inverted subject
+    passive: bool = False
 
 
 @attrs.define
@@ -277,11 +284,12 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
     for x in range(start + 1, b):
         if doc.inside[x] >= 0 or tokens[x].text.lower() not in ("og", "en"):
             continue
-        for y in range(x + 1, min(b, x + 5)):
-            if doc.inside[y] >= 0:
-                break
+        for y in range(x + 1, min(b, x + 4)):
             token = tokens[y]
-            if (cue_at(tokens, y, b) is not None and token.text.lower() != "segir") or indicative_only(token):
+            if doc.inside[y] >= 0 or token.text.lower() in _SUBORDINATORS:
+                break
+            infinitive = any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+            if cue_at(tokens, y, b) is not None or (indicative_only(token) and not infinitive):
                 return x
             if subjunctive_only(token):
                 break
@@ -316,13 +324,32 @@ class _Attributor:
                 if doc.inside[i] >= 0:
                     continue
                 cue = cue_at(doc.tokens, i, b)
-                if cue is None:
+                if cue is not None:
+                    subject, after = _subject_of(doc, cue, (a, b), unit_sites)
+                    entity = _entity_for(doc, subject) if subject is not None else None
+                    unit_sites.append(_CueSite(cue, u, subject, entity, after_subject=after))
                     continue
-                subject, after = _subject_of(doc, cue, (a, b), unit_sites)
-                entity = _entity_for(doc, subject) if subject is not None else None
-                site = _CueSite(cue, u, subject, entity, after_subject=after)
-                unit_sites.append(site)
+                site = self._nonfinite_cue(i, u, unit_sites)
+                if site is not None:
+                    unit_sites.append(site)
             self.sites.extend(unit_sites)
+
+    def _nonfinite_cue(self, i: int, u: int, unit_sites: list[_CueSite]) -> _CueSite | None:
+        """``gat staðfest að``, ``hafa talið að`` (subject of the auxiliary); ``er talið að`` (passive)."""
+        doc = self.doc
+        a, b = doc.units[u]
+        cue = cue_at(doc.tokens, i, b, nonfinite=True)
+        if cue is None:
+            return None
+        aux = auxiliary_before(doc.tokens, i, a)
+        if aux is None or any(s.cue.index == aux[0] for s in unit_sites):
+            return None
+        k, lemma = aux
+        if lemma == "vera":
+            return _CueSite(cue, u, None, None, after_subject=i + 1, passive=True)
+        subject, after = _subject_of(doc, attrs.evolve(cue, index=k), (a, b), unit_sites)
+        entity = _entity_for(doc, subject) if subject is not None else None
+        return _CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
 
     def _sites_in(self, unit: int) -> list[_CueSite]:
         return [s for s in self.sites if s.unit == unit]
@@ -428,9 +455,12 @@ class _Attributor:
         if limit is not None:
             b = limit
         for k in range(a, b):
-            if doc.inside[k] >= 0 or k == site.cue.index:
+            if doc.inside[k] >= 0 or k == site.cue.index or k == a:
                 continue
             token = doc.tokens[k]
+            before = doc.tokens[k - 1]
+            if not (before.text.lower() in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)):
+                continue
             if token.kind in ("person", "entity") or (
                 token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings
             ):
@@ -546,7 +576,9 @@ class _Attributor:
                 else "indirect.infinitive"
             )
             conf = 0.85 if rule == "indirect.that_clause" else 0.7
-            if site.subject is None:
+            if site.passive:
+                rule, conf = "indirect.passive", 0.6
+            elif site.subject is None:
                 entity = self._impersonal_source(site, start) or self._latest_entity(tokens[i].start)
                 rule += "_impersonal"
                 conf = 0.6
@@ -639,7 +671,7 @@ class _Attributor:
                     end_np = mention.tok_end
                     while end_np < b and tokens[end_np].text == ",":
                         end_np += 1
-                    span = _content_span(doc, end_np, b)
+                    span = _content_span(doc, end_np, _clause_end(doc, end_np, b))
                 else:
                     span = _content_span(doc, a, x)
                 if span is None:
@@ -775,6 +807,14 @@ class _Attributor:
         return best.entity, best.para
 
 
+def _subject_position(doc: _Doc, i: int) -> bool:
+    """Whether a noun phrase at ``tokens[i]`` stands where a subject stands."""
+    if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
+        return True
+    before = doc.tokens[i - 1]
+    return before.text.lower() in _CLAUSE_OPENERS or finite(before)
+
+
 def _register_names(doc: _Doc) -> None:
     tokens = doc.tokens
     i = 0
@@ -787,7 +827,7 @@ def _register_names(doc: _Doc) -> None:
         ):
             mention = read_np(tokens, i, apposition=True)
             if mention is not None and mention.kind in ("person", "organization"):
-                entity = doc.registry.add(mention)
+                entity = doc.registry.add(mention, salient=_subject_position(doc, i))
                 doc.by_start[mention.start] = entity
                 i = max(i + 1, mention.tok_end)
                 continue

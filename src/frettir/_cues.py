@@ -138,18 +138,38 @@ def indicative_only(token: Token) -> bool:
     return bool(verbs) and all("-FH-" in m.tags for m in verbs)
 
 
-def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None) -> Cue | None:
-    """Return the cue whose finite verb is ``tokens[i]``, or ``None``."""
+AUXILIARIES: frozenset[str] = frozenset({"geta", "hafa", "vilja", "munu", "skulu", "ætla", "mega", "þurfa", "vera"})
+"""Verbs whose non-finite complement can be the cue: ``gat staðfest``, ``hafa talið``."""
+
+_NOT_AFTER_EFTIR = frozenset({"því", "að", "þessu", "þá", "á", "sér"})
+
+
+def _nonfinite(tags: str) -> bool:
+    return tags.endswith("NH") or "SAGNB" in tags or tags.startswith("LHÞT")
+
+
+def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None, *, nonfinite: bool = False) -> Cue | None:
+    """Return the cue whose verb is ``tokens[i]``, or ``None``.
+
+    With ``nonfinite``, the verb may be an infinitive, supine or past participle (the
+    caller checks for the auxiliary); otherwise it must be finite.
+    """
     token = tokens[i]
     if token.kind != "word":
         return None
     stop = len(tokens) if limit is None else limit
+    if not nonfinite and i > 0 and tokens[i - 1].text.lower() == "að" and any(
+        m.cat == "so" and m.tags.endswith("NH") for m in token.meanings
+    ):
+        return None  # "að segja": an infinitive, not a finite verb
     for m in token.meanings:
-        if m.cat != "so" or not ("-FH-" in m.tags or "-VH-" in m.tags) or m.lemma not in SAYING:
+        if m.cat != "so" or m.lemma not in SAYING:
+            continue
+        if nonfinite != _nonfinite(m.tags) or not nonfinite and not ("-FH-" in m.tags or "-VH-" in m.tags):
             continue
         middle = "MM-" in m.tags and not m.tags.startswith("OP")
         lemma = m.lemma
-        if middle and lemma in ("segja", "kveða"):
+        if middle and lemma in ("segja", "kveða") and not nonfinite:
             return Cue(lemma + "st", i, token.start, token.end, True)
         if middle:
             continue
@@ -157,12 +177,30 @@ def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None) -> Cue | N
         if particle is not None:
             for k in range(i + 1, min(stop, i + 5)):
                 if tokens[k].text.lower() == particle:
+                    if particle == "eftir" and (k + 1 >= stop or tokens[k + 1].text.lower() in _NOT_AFTER_EFTIR):
+                        break
                     return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
             continue
+        if lemma in ("koma", "hafa"):
+            continue
         return Cue(lemma, i, token.start, token.end, False)
+    if nonfinite:
+        return None
     if any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in token.meanings):
         for k in range(i + 1, min(stop, i + 4)):
             adjective = next((m.lemma for m in tokens[k].meanings if m.lemma in BELIEF_ADJECTIVES), None)
             if adjective is not None:
                 return Cue(f"vera {adjective}", i, token.start, token.end, False)
+    return None
+
+
+def auxiliary_before(tokens: Sequence[Token], i: int, floor: int) -> tuple[int, str] | None:
+    """The finite auxiliary governing a non-finite verb at ``i`` (``gat hún staðfest``)."""
+    for k in range(i - 1, max(floor, i - 4) - 1, -1):
+        token = tokens[k]
+        for m in token.meanings:
+            if m.cat == "so" and m.lemma in AUXILIARIES and ("-FH-" in m.tags or "-VH-" in m.tags):
+                return k, m.lemma
+        if token.kind == "punct":
+            return None
     return None

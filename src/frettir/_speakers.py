@@ -88,6 +88,7 @@ class Mention:
     title: str | None = None
     tok_end: int = 0
     head_lemma: str | None = None
+    nominative: bool = True
 
 
 def _is_cap(token: Token) -> bool:
@@ -164,8 +165,14 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
     return " ".join(words)
 
 
-def _read_complement(tokens: Sequence[Token], j: int, limit: int) -> int:
-    """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``)."""
+_PLACE_DOMAINS = frozenset({"örn", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+
+
+def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
+    """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``).
+
+    Outside titles, a PP is taken only when its noun is a place name in BÍN.
+    """
     while j < limit:
         token = tokens[j]
         if token.kind in ("person", "entity"):
@@ -177,7 +184,12 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int) -> int:
             ):
                 j += 1
                 continue
-            if token.text in _PREPS_IN_TITLE and j + 1 < limit and _is_cap(tokens[j + 1]):
+            if (
+                token.text in _PREPS_IN_TITLE
+                and j + 1 < limit
+                and _is_cap(tokens[j + 1])
+                and (title or any(m.domain in _PLACE_DOMAINS for m in tokens[j + 1].meanings))
+            ):
                 k = j + 1
                 while k < limit and tokens[k].kind in ("word", "entity", "number") and _is_cap(tokens[k]):
                     k += 1
@@ -212,8 +224,8 @@ def read_np(
     if token.kind == "word" and token.text.lower() in NOT_NP_START:
         return None
     if token.kind == "person" and token.persons:
-        name, gender, _case = person_reading(token)
-        mention = Mention(token.start, token.end, "person", name, gender, tok_end=j)
+        name, gender, case = person_reading(token)
+        mention = Mention(token.start, token.end, "person", name, gender, tok_end=j, nominative=case in (None, "nf"))
     elif token.kind == "entity":
         mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
@@ -225,7 +237,8 @@ def read_np(
         low = token.text.lower()
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
             gender, number = PRONOUNS[low]
-            return Mention(token.start, token.end, "pronoun", low, gender, number, tok_end=j)
+            nominative = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
+            return Mention(token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative)
         # adjectives* noun
         k = i
         while (
@@ -242,11 +255,15 @@ def read_np(
             if nouns_nf:
                 meaning = nouns_nf[0]
             j = _read_complement(tokens, k + 1, stop)
-            name = _np_nominative(tokens, i, k + 1)
-            tail = " ".join(t.text for t in tokens[k + 1 : j])
-            full = f"{name} {tail}".strip()
             proper = meaning.domain not in ("alm", "titl") or (_is_cap(noun) and not noun.sent_start)
             kind = "organization" if proper else "description"
+            if kind == "organization" and k == i:
+                # a body by its indefinite lemma: "Landhelgisgæslunnar" -> "Landhelgisgæsla"
+                name = meaning.lemma[:1].upper() + meaning.lemma[1:] if _is_cap(noun) else meaning.lemma
+            else:
+                name = _np_nominative(tokens, i, k + 1)
+            tail = " ".join(t.text for t in tokens[k + 1 : j])
+            full = f"{name} {tail}".strip()
             number = "ft" if "FT" in meaning.tags else "et"
             mention = Mention(
                 tokens[i].start,
@@ -257,6 +274,7 @@ def read_np(
                 number,
                 tok_end=j,
                 head_lemma=meaning.lemma.lower(),
+                nominative=bool(nouns_nf),
             )
     if mention is None:
         return None
@@ -265,10 +283,10 @@ def read_np(
         mention.kind == "person"
         and j < stop
         and tokens[j].kind == "word"
-        and tokens[j].text[:1].islower()
+        and (tokens[j].text[:1].islower() or any(m.domain == "titl" for m in tokens[j].meanings))
         and title_like(tokens[j].text, tokens[j].meanings)
     ):
-        end = _read_complement(tokens, j + 1, stop)
+        end = _read_complement(tokens, j + 1, stop, title=True)
         mention = attrs.evolve(mention, title=_title_text(tokens, j, end), tok_end=end)
         j = end
     if apposition and j + 1 < stop and tokens[j].text == ",":
@@ -281,6 +299,8 @@ def read_np(
                 and inner.kind in ("description", "organization")
                 and (title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1]))
             ):
+                end = _read_complement(tokens, inner.tok_end, stop, title=True)
+                closes = end < stop and tokens[end].text == ","
                 title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
                 mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)
             elif mention.kind == "description" and inner.kind == "person":
@@ -337,9 +357,14 @@ class Registry:
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._order: list[tuple[int, Entity]] = []
+        self._salient: set[int] = set()
 
-    def add(self, mention: Mention) -> Entity:
-        """Register a person or body mention and return its entity (merging with earlier ones)."""
+    def add(self, mention: Mention, *, salient: bool = True) -> Entity:
+        """Register a person or body mention and return its entity (merging with earlier ones).
+
+        ``salient`` marks a mention as a subject (first in its clause or right after the
+        finite verb); pronouns prefer salient antecedents.
+        """
         titles: list[str] = [mention.title] if mention.title else []
         name = _strip_title_words(mention.name, titles) if mention.kind == "person" else mention.name
         words = {w.casefold() for w in name.split()}
@@ -371,6 +396,8 @@ class Registry:
                 best.titles.append(title)
         best.mentions.append((mention.start, mention.end))
         self._order.append((mention.start, best))
+        if salient and mention.nominative:
+            self._salient.add(mention.start)
         return best
 
     def finish_names(self) -> None:
@@ -397,13 +424,22 @@ class Registry:
                 merged.append(entity)
         self.entities = merged
 
-    def resolve_pronoun(self, gender: str | None, position: int) -> Entity | None:
-        """The most recent person (else body) before ``position`` whose gender agrees."""
+    def resolve_pronoun(self, gender: str | None, position: int, window: int = 700) -> Entity | None:
+        """The antecedent of a pronoun at ``position`` with ``gender``.
+
+        The most recent subject mention of a person whose gender agrees, within ``window``
+        characters; else the most recent agreeing person mention; else a person of unknown
+        gender; else a body of the same grammatical gender.
+        """
+        ordered = [pe for pe in sorted(self._order, key=lambda pe: pe[0], reverse=True) if pe[0] < position]
+        for pos, entity in ordered:
+            if position - pos > window:
+                break
+            if entity.kind == "person" and entity.gender == gender and pos in self._salient:
+                return entity
         unknown: Entity | None = None
         body: Entity | None = None
-        for pos, entity in sorted(self._order, key=lambda pe: pe[0], reverse=True):
-            if pos >= position:
-                continue
+        for _pos, entity in ordered:
             if entity.kind == "person":
                 if entity.gender == gender:
                     return entity
