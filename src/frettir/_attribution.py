@@ -24,7 +24,15 @@ from collections.abc import Sequence
 
 import attrs
 
-from frettir._cues import Cue, auxiliary_before, cue_at, finite, indicative_only, subjunctive_only
+from frettir._cues import (
+    Cue,
+    auxiliary_before,
+    cue_at,
+    finite,
+    indicative_only,
+    strong_finite,
+    subjunctive_only,
+)
 from frettir._greynir import Token
 from frettir._marks import Marked
 from frettir._speakers import Entity, Mention, Registry, np_before, read_np
@@ -284,12 +292,14 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
     for x in range(start + 1, b):
         if doc.inside[x] >= 0 or tokens[x].text.lower() not in ("og", "en"):
             continue
+        if tokens[x].text.lower() == "en" and tokens[x - 1].text == ",":
+            if not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4))):
+                return x - 1
         for y in range(x + 1, min(b, x + 4)):
             token = tokens[y]
             if doc.inside[y] >= 0 or token.text.lower() in _SUBORDINATORS:
                 break
-            infinitive = any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
-            if cue_at(tokens, y, b) is not None or (indicative_only(token) and not infinitive):
+            if cue_at(tokens, y, b) is not None or (indicative_only(token) and strong_finite(token)):
                 return x
             if subjunctive_only(token):
                 break
@@ -459,7 +469,9 @@ class _Attributor:
                 continue
             token = doc.tokens[k]
             before = doc.tokens[k - 1]
-            if not (before.text.lower() in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)):
+            if not (
+                before.text.lower() in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)
+            ):
                 continue
             if token.kind in ("person", "entity") or (
                 token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings
@@ -619,6 +631,9 @@ class _Attributor:
             if token.text == ",":
                 parenthetical = not parenthetical
                 continue
+            if low in ("þegar", "sem", "ef", "meðan", "þótt"):
+                parenthetical = True
+                continue
             if low in ("að", "hvort") and doc.inside[x] < 0:
                 nxt = x + 1
                 while nxt < b and tokens[nxt].text.lower() == "að":
@@ -631,8 +646,10 @@ class _Attributor:
                 if low == "að" and ((x > 0 and tokens[x - 1].text.lower() == "til") or _infinitive(follower)):
                     break
                 return nxt
-            if finite(token) and not parenthetical and doc.inside[x] < 0 and indicative_only(token):
+            if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
                 break
+            if doc.inside[x] < 0 and token.meanings and all(m.cat == "so" for m in token.meanings):
+                break  # a verb of the reported clause itself: an infinitive report, not an að-clause
             if token.kind == "punct" and token.text in (":",):
                 return None
         # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
@@ -710,7 +727,7 @@ class _Attributor:
                 continue
             if doc.inside[a] >= 0 or tokens[a].text.lower() in ("ef", "þótt", "nema"):
                 continue
-            if any(s.unit == u for s in self.sites):
+            if any(s.unit == u and s.consumed for s in self.sites):
                 continue
             if not self._subjunctive_unit(a, b):
                 continue
@@ -812,7 +829,7 @@ def _subject_position(doc: _Doc, i: int) -> bool:
     if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
         return True
     before = doc.tokens[i - 1]
-    return before.text.lower() in _CLAUSE_OPENERS or finite(before)
+    return before.text.lower() in _CLAUSE_OPENERS or strong_finite(before)
 
 
 def _register_names(doc: _Doc) -> None:

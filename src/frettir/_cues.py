@@ -53,7 +53,6 @@ SAYING: frozenset[str] = frozenset(
         "kveðast",
         "minna",
         "leggja",
-        "hafna",
         "þvertaka",
         "mótmæla",
         "greina",
@@ -132,13 +131,29 @@ def subjunctive_only(token: Token) -> bool:
     return bool(verbs) and all("-VH-" in m.tags for m in verbs)
 
 
+def strong_finite(token: Token) -> bool:
+    """Whether the token is surely finite: a finite reading that no infinitive shares.
+
+    Present plural forms (``reikna``, ``hafa``) look like infinitives; singular and past
+    forms (``má``, ``sagði``) do not.
+    """
+    verbs = _finite_readings(token)
+    if not verbs:
+        return False
+    if not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
+        return True
+    return any("-ET" in m.tags or "-ÞT-" in m.tags for m in verbs)
+
+
 def indicative_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is indicative."""
     verbs = _finite_readings(token)
     return bool(verbs) and all("-FH-" in m.tags for m in verbs)
 
 
-AUXILIARIES: frozenset[str] = frozenset({"geta", "hafa", "vilja", "munu", "skulu", "ætla", "mega", "þurfa", "vera"})
+AUXILIARIES: frozenset[str] = frozenset(
+    {"geta", "hafa", "vilja", "munu", "skulu", "ætla", "mega", "þurfa", "vera"}
+)
 """Verbs whose non-finite complement can be the cue: ``gat staðfest``, ``hafa talið``."""
 
 _NOT_AFTER_EFTIR = frozenset({"því", "að", "þessu", "þá", "á", "sér"})
@@ -148,7 +163,9 @@ def _nonfinite(tags: str) -> bool:
     return tags.endswith("NH") or "SAGNB" in tags or tags.startswith("LHÞT")
 
 
-def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None, *, nonfinite: bool = False) -> Cue | None:
+def cue_at(
+    tokens: Sequence[Token], i: int, limit: int | None = None, *, nonfinite: bool = False
+) -> Cue | None:
     """Return the cue whose verb is ``tokens[i]``, or ``None``.
 
     With ``nonfinite``, the verb may be an infinitive, supine or past participle (the
@@ -158,8 +175,11 @@ def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None, *, nonfini
     if token.kind != "word":
         return None
     stop = len(tokens) if limit is None else limit
-    if not nonfinite and i > 0 and tokens[i - 1].text.lower() == "að" and any(
-        m.cat == "so" and m.tags.endswith("NH") for m in token.meanings
+    if (
+        not nonfinite
+        and i > 0
+        and tokens[i - 1].text.lower() == "að"
+        and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
     ):
         return None  # "að segja": an infinitive, not a finite verb
     for m in token.meanings:
@@ -177,7 +197,9 @@ def cue_at(tokens: Sequence[Token], i: int, limit: int | None = None, *, nonfini
         if particle is not None:
             for k in range(i + 1, min(stop, i + 5)):
                 if tokens[k].text.lower() == particle:
-                    if particle == "eftir" and (k + 1 >= stop or tokens[k + 1].text.lower() in _NOT_AFTER_EFTIR):
+                    if particle == "eftir" and (
+                        k + 1 >= stop or tokens[k + 1].text.lower() in _NOT_AFTER_EFTIR
+                    ):
                         break
                     return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
             continue

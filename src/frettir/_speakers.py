@@ -9,6 +9,7 @@ pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
 import attrs
@@ -89,6 +90,7 @@ class Mention:
     tok_end: int = 0
     head_lemma: str | None = None
     nominative: bool = True
+    alternatives: tuple[tuple[str, str | None], ...] = ()  # other (name, gender) readings
 
 
 def _is_cap(token: Token) -> bool:
@@ -225,7 +227,17 @@ def read_np(
         return None
     if token.kind == "person" and token.persons:
         name, gender, case = person_reading(token)
-        mention = Mention(token.start, token.end, "person", name, gender, tok_end=j, nominative=case in (None, "nf"))
+        others = tuple(dict.fromkeys((p.name, p.gender) for p in token.persons if p.name != name))
+        mention = Mention(
+            token.start,
+            token.end,
+            "person",
+            name,
+            gender,
+            tok_end=j,
+            nominative=case in (None, "nf"),
+            alternatives=others,
+        )
     elif token.kind == "entity":
         mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
@@ -238,7 +250,9 @@ def read_np(
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
             gender, number = PRONOUNS[low]
             nominative = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
-            return Mention(token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative)
+            return Mention(
+                token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative
+            )
         # adjectives* noun
         k = i
         while (
@@ -255,11 +269,15 @@ def read_np(
             if nouns_nf:
                 meaning = nouns_nf[0]
             j = _read_complement(tokens, k + 1, stop)
-            proper = meaning.domain not in ("alm", "titl") or (_is_cap(noun) and not noun.sent_start)
+            proper = _is_cap(noun) and (
+                not noun.sent_start or any(m.domain not in ("alm", "titl") for m in noun.meanings)
+            )
             kind = "organization" if proper else "description"
             if kind == "organization" and k == i:
-                # a body by its indefinite lemma: "Landhelgisgæslunnar" -> "Landhelgisgæsla"
-                name = meaning.lemma[:1].upper() + meaning.lemma[1:] if _is_cap(noun) else meaning.lemma
+                # a body by its name in BÍN ("Fréttablaðið"), else its lemma ("Landhelgisgæsla")
+                named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
+                lemma = named[0].lemma if named else meaning.lemma
+                name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
             else:
                 name = _np_nominative(tokens, i, k + 1)
             tail = " ".join(t.text for t in tokens[k + 1 : j])
@@ -335,6 +353,16 @@ class Entity:
         return {w.casefold() for w in self.name.split()}
 
 
+def same_head(a: str | None, b: str | None) -> bool:
+    """Whether two head lemmas name the same thing (``veðurstofa`` and ``veðurstofan``)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.startswith(short) and len(long) - len(short) <= 3
+
+
 def _strip_title_words(name: str, titles: list[str]) -> str:
     words = name.split()
     while len(words) > 1 and words[-1][:1].isupper() and words[-1].lower().endswith(TITLE_HEADS):
@@ -366,6 +394,14 @@ class Registry:
         finite verb); pronouns prefer salient antecedents.
         """
         titles: list[str] = [mention.title] if mention.title else []
+        for alt_name, alt_gender in mention.alternatives:
+            # "Sölva" reads as the woman Sölva or as Sölvi in an oblique case: take the known one
+            if (
+                self._match(alt_name, mention.kind) is not None
+                and self._match(mention.name, mention.kind) is None
+            ):
+                mention = attrs.evolve(mention, name=alt_name, gender=alt_gender, alternatives=())
+                break
         name = _strip_title_words(mention.name, titles) if mention.kind == "person" else mention.name
         words = {w.casefold() for w in name.split()}
         best: Entity | None = None
@@ -379,11 +415,12 @@ class Registry:
             if (
                 mention.kind == "organization"
                 and entity.kind == "organization"
-                and mention.head_lemma
-                and mention.head_lemma == entity.head_lemma
+                and same_head(mention.head_lemma, entity.head_lemma)
             ):
                 best = entity
                 break
+        if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
+            best = self._inflected(name)
         if best is None:
             best = Entity(name, mention.kind, mention.gender, head_lemma=mention.head_lemma)
             self.entities.append(best)
@@ -399,6 +436,29 @@ class Registry:
         if salient and mention.nominative:
             self._salient.add(mention.start)
         return best
+
+    def _match(self, name: str, kind: str) -> Entity | None:
+        words = {w.casefold() for w in name.split()}
+        for entity in reversed(self.entities):
+            if (
+                (entity.kind == kind or kind == "person")
+                and words
+                and (words <= entity.words or entity.words <= words)
+            ):
+                return entity
+        return None
+
+    def _inflected(self, word: str) -> Entity | None:
+        """A person whose name has a word that ``word`` inflects (``Sölva`` for ``Sölvi``)."""
+        low = word.casefold()
+        for entity in reversed(self.entities):
+            if entity.kind != "person":
+                continue
+            for w in entity.words:
+                common = len(os.path.commonprefix([w, low]))
+                if common >= 4 and common >= max(len(w), len(low)) - 2:
+                    return entity
+        return None
 
     def finish_names(self) -> None:
         """Fix foreign genitive names once every mention is known."""
@@ -460,8 +520,6 @@ class Registry:
                 first = title.split()[0].lower() if title.split() else ""
                 if first.endswith(head_lemma) and len(head_lemma) >= 4:
                     return entity
-            if entity.kind == "organization" and entity.head_lemma == head_lemma:
-                return entity
-            if entity.kind == "organization" and entity.name.split()[0].lower().startswith(head_lemma):
+            if entity.kind == "organization" and same_head(entity.head_lemma, head_lemma):
                 return entity
         return None
