@@ -136,21 +136,12 @@ def scan_marks(text: str) -> tuple[Marked, ...]:
     ['Næst í Moskvu']
     """
     _check_text(text)
+    bounds = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     scanner = _Scanner(text)
-    for paragraph in _LINE.finditer(text):
-        scanner.scan(paragraph.start(), paragraph.end())
-    return tuple(
-        Marked(
-            outer=Span(start=o.outer_start, end=o.outer_end),
-            inner=Span(start=o.inner_start, end=o.inner_end),
-            opener=o.opener,
-            closer=o.closer,
-            depth=o.depth,
-            continues=o.continues,
-            continued=o.continued,
-        )
-        for o in scanner.found
-    )
+    for number, (start, end) in enumerate(bounds, 1):
+        reopened = number < len(bounds) and scanner.reopens(*bounds[number])
+        scanner.scan(start, end, reopened=reopened)
+    return tuple(marked for marked in scanner.found if marked is not None)
 
 
 def _check_text(text: object) -> None:
@@ -170,6 +161,8 @@ _DOUBLE: Final = (_ICE, _ENG, _STRAIGHT, _GUIL)
 _CLOSED_BY_DOUBLE_HIGH: Final = (_ICE, _ENG)  # “ and ”
 _CLOSED_BY_STRAIGHT: Final = (_STRAIGHT, _ICE, _ENG)  # "
 _CLOSED_BY_SINGLE: Final = (_SINGLE, _LOW, _SQUOTE)  # ’ and '
+_DOUBLE_OPENERS: Final = frozenset("„“\"»«")
+"""The glyphs that open a double quote at a paragraph's start (and ``,,``)."""
 
 _MARK: Final = re.compile("[„“”\"»«‚‘’']|,,")
 _OPEN_CONTEXT: Final = frozenset("([{<–—-/„“\"»«‚‘'\u200b\u200c\u200d\u2060\ufeff")
@@ -177,50 +170,42 @@ _OPEN_CONTEXT: Final = frozenset("([{<–—-/„“\"»«‚‘'\u200b\u200c\u2
 _CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}>…–—-")
 """Characters after which a mark stands where only a closer stands (white space aside)."""
 
-
-class _Open:
-    """A span being built: mutable while its paragraph is scanned, then frozen into a Marked."""
-
-    __slots__ = (
-        "closer",
-        "continued",
-        "continues",
-        "depth",
-        "inner_end",
-        "inner_start",
-        "kind",
-        "opener",
-        "outer_end",
-        "outer_start",
-    )
-
-    def __init__(self, *, kind: int, start: int, opener: str, depth: int) -> None:
-        self.kind = kind
-        self.outer_start = start
-        self.inner_start = start + len(opener)
-        self.outer_end = self.inner_end = self.inner_start
-        self.opener = opener
-        self.closer: str | None = None
-        self.depth = depth
-        self.continues = False
-        self.continued = False
+_Entry = tuple[int, int, str, int, int, bool]
+"""An open span: kind, start of the opener, opener, depth, index in the results, continued."""
 
 
 class _Scanner:
-    """The state of one scan: spans found so far, and those open in the current paragraph."""
+    """The state of one scan: spans found so far, and those open in the current paragraph.
+
+    Each span gets its place in :attr:`found` when it opens and its :class:`Marked` when it
+    closes or its paragraph ends, so every result object is built once.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.found: list[_Open] = []
-        self.stack: list[_Open] = []
+        self.found: list[Marked | None] = []
+        self.stack: list[_Entry] = []
         self.by_kind: list[list[int]] = [[] for _ in range(7)]  # stack positions of each kind
         self.start = 0
         self.end = 0
-        self.carried: _Open | None = None  # the previous paragraph's unclosed top-level double quote
+        self.carried = False  # the previous paragraph's top-level double quote runs on into this one
         self.last: dict[str, int] = {}  # per paragraph: where the last closer of a kind stands
 
-    def scan(self, start: int, end: int) -> None:
-        """Pair the marks of the paragraph ``text[start:end]`` (trimmed, non-empty)."""
+    def reopens(self, start: int, end: int) -> bool:
+        """Whether the paragraph ``text[start:end]`` starts by opening a double quote."""
+        glyph = self.text[start]
+        if glyph == ",":
+            return self.text.startswith(",,", start) and _opener_stands(self.text, start, start + 2, start, end)
+        return glyph in _DOUBLE_OPENERS
+
+    def scan(self, start: int, end: int, *, reopened: bool) -> None:
+        """Pair the marks of the paragraph ``text[start:end]`` (trimmed, non-empty).
+
+        Args:
+            start: Where the paragraph starts.
+            end: Where it ends.
+            reopened: The next paragraph starts by opening a double quote.
+        """
         text = self.text
         self.start, self.end = start, end
         self.last.clear()
@@ -230,7 +215,7 @@ class _Scanner:
             if glyph == "„":
                 self._open(_ICE, i, glyph)
             elif glyph == ",":
-                if self._opener_stands(i, i + 2):
+                if _opener_stands(text, i, i + 2, start, end):
                     self._open(_ICE, i, ",,")
             elif glyph == "“":
                 self._left_double_high(i)
@@ -244,24 +229,25 @@ class _Scanner:
                 else:
                     self._open(_GUIL, i, glyph)
             elif glyph == "‚":
-                if self._opener_stands(i, i + 1):
+                if _opener_stands(text, i, i + 1, start, end):
                     self._open(_LOW, i, glyph)
             elif glyph == "‘":
                 self._left_single_high(i)
             else:  # ’ or '
                 self._single_closer(i, glyph)
-        self._end_paragraph()
+        runs_on = bool(self.stack) and reopened and self.stack[0][0] in _DOUBLE
+        self._pop_above(0, end, continues=runs_on)
+        self.carried = runs_on
 
     # --- the glyphs ---------------------------------------------------------------------------
 
     def _left_double_high(self, i: int) -> None:
         """“ closes an Icelandic quote, opens or closes an English one."""
-        opens_here = self._opener_stands(i, i + 1)
         position = self._innermost(_CLOSED_BY_DOUBLE_HIGH)
         if position < 0:
             if not self._only_closer_stands(i):
                 self._open(_ENG, i, "“")
-        elif opens_here and self._follows("”", i):
+        elif _opener_stands(self.text, i, i + 1, self.start, self.end) and self._follows("”", i):
             self._open(_ENG, i, "“")  # nested in „…“, or a new “ after an unclosed one
         else:
             self._close(position, i)
@@ -272,7 +258,7 @@ class _Scanner:
         if position < 0:
             if not self._only_closer_stands(i):
                 self._open(_STRAIGHT, i, '"')
-        elif self._opener_stands(i, i + 1):
+        elif _opener_stands(self.text, i, i + 1, self.start, self.end):
             self._open(_STRAIGHT, i, '"')
         else:
             self._close(position, i)
@@ -280,7 +266,7 @@ class _Scanner:
     def _left_single_high(self, i: int) -> None:
         """‘ closes ‚…‘, or opens ‘…’ inside a double quote."""
         low = self.by_kind[_LOW][-1] if self.by_kind[_LOW] else -1
-        opens_here = self._opener_stands(i, i + 1)
+        opens_here = _opener_stands(self.text, i, i + 1, self.start, self.end)
         if low >= 0 and not opens_here:
             self._close(low, i)
         elif opens_here and self._inside_double() and self._follows("’", i):
@@ -292,7 +278,7 @@ class _Scanner:
         """’ only closes; ' closes, or opens when a closing ' follows in the paragraph."""
         if self._between_letters(i):
             return
-        opens_here = self._opener_stands(i, i + 1)
+        opens_here = _opener_stands(self.text, i, i + 1, self.start, self.end)
         position = self._innermost(_CLOSED_BY_SINGLE)
         if position >= 0 and not opens_here:
             self._close(position, i)
@@ -305,14 +291,12 @@ class _Scanner:
         same = self.by_kind[kind]
         if same:  # a quote of this style is open: it ends here, unclosed
             self._pop_above(same[-1], self._trimmed_before(i))
-        span = _Open(kind=kind, start=i, opener=opener, depth=len(self.stack))
-        if i == self.start and self.carried is not None and kind in _DOUBLE:
-            self.carried.continues = True
-            span.continued = True
-        self.carried = None
-        self.found.append(span)
-        self.by_kind[kind].append(len(self.stack))
-        self.stack.append(span)
+        continued = self.carried and i == self.start and kind in _DOUBLE
+        self.carried = False
+        stack = self.stack
+        same.append(len(stack))
+        stack.append((kind, i, opener, len(stack), len(self.found), continued))
+        self.found.append(None)
 
     def _close(self, position: int, i: int) -> None:
         """Close the open span at stack ``position`` with the glyph at ``i`` (if any is open)."""
@@ -320,24 +304,37 @@ class _Scanner:
             return  # a stray closer
         if position + 1 < len(self.stack):
             self._pop_above(position + 1, self._trimmed_before(i))
-        span = self.stack.pop()
-        self.by_kind[span.kind].pop()
-        span.inner_end = i
-        span.outer_end = i + 1
-        span.closer = self.text[i]
+        kind, start, opener, depth, index, continued = self.stack.pop()
+        self.by_kind[kind].pop()
+        self.found[index] = Marked(
+            outer=Span(start=start, end=i + 1),
+            inner=Span(start=start + len(opener), end=i),
+            opener=opener,
+            closer=self.text[i],
+            depth=depth,
+            continued=continued,
+        )
 
-    def _pop_above(self, position: int, end: int) -> None:
-        """End the open spans from stack ``position`` up, unclosed, at ``end``."""
-        stack, by_kind = self.stack, self.by_kind
+    def _pop_above(self, position: int, end: int, *, continues: bool = False) -> None:
+        """End the open spans from stack ``position`` up, unclosed, at ``end``.
+
+        ``continues`` is given to the span at ``position`` (the paragraph's top-level one).
+        """
+        stack, by_kind, found = self.stack, self.by_kind, self.found
         while len(stack) > position:
-            span = stack.pop()
-            by_kind[span.kind].pop()
-            span.outer_end = span.inner_end = max(span.inner_start, end)
-
-    def _end_paragraph(self) -> None:
-        bottom = self.stack[0] if self.stack else None
-        self._pop_above(0, self.end)
-        self.carried = bottom if bottom is not None and bottom.kind in _DOUBLE else None
+            kind, start, opener, depth, index, continued = stack.pop()
+            by_kind[kind].pop()
+            inner_start = start + len(opener)
+            span_end = max(inner_start, end)
+            found[index] = Marked(
+                outer=Span(start=start, end=span_end),
+                inner=Span(start=inner_start, end=span_end),
+                opener=opener,
+                closer=None,
+                depth=depth,
+                continues=continues and len(stack) == position,
+                continued=continued,
+            )
 
     def _innermost(self, kinds: tuple[int, ...]) -> int:
         """The stack position of the innermost open span of one of ``kinds``, or -1."""
@@ -353,18 +350,8 @@ class _Scanner:
 
     # --- context ------------------------------------------------------------------------------
 
-    def _opener_stands(self, i: int, after: int) -> bool:
-        """Whether the mark ``text[i:after]`` stands where an opener stands."""
-        text = self.text
-        if after >= self.end or text[after].isspace():
-            return False
-        if i == self.start:
-            return True
-        before = text[i - 1]
-        return before.isspace() or before in _OPEN_CONTEXT
-
     def _only_closer_stands(self, i: int) -> bool:
-        """Whether the one-character mark at ``i`` has a word or punctuation before it and a gap after."""
+        """Whether the mark at ``i`` has a word or punctuation before it and a gap after it."""
         text = self.text
         if i == self.start:
             return False
@@ -396,13 +383,23 @@ class _Scanner:
         return last > i
 
     def _find_last_closer(self, glyph: str) -> int:
-        text, start = self.text, self.start
-        at = text.rfind(glyph, start, self.end)
+        text, start, end = self.text, self.start, self.end
+        at = text.rfind(glyph, start, end)
         if glyph == "”":
             return at
-        while at >= 0 and (self._between_letters(at) or self._opener_stands(at, at + 1)):
+        while at >= 0 and (self._between_letters(at) or _opener_stands(text, at, at + 1, start, end)):
             at = text.rfind(glyph, start, at)
         return at
+
+
+def _opener_stands(text: str, i: int, after: int, start: int, end: int) -> bool:
+    """Whether the mark ``text[i:after]`` stands where an opener stands in ``text[start:end]``."""
+    if after >= end or text[after].isspace():
+        return False
+    if i == start:
+        return True
+    before = text[i - 1]
+    return before.isspace() or before in _OPEN_CONTEXT
 
 
 def _is_word(char: str) -> bool:

@@ -9,7 +9,6 @@ pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) t
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 import attrs
@@ -455,7 +454,7 @@ class Registry:
             if entity.kind != "person":
                 continue
             for w in entity.words:
-                common = len(os.path.commonprefix([w, low]))
+                common = next((n for n, (x, y) in enumerate(zip(w, low)) if x != y), min(len(w), len(low)))
                 if common >= 4 and common >= max(len(w), len(low)) - 2:
                     return entity
         return None
