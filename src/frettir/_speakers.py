@@ -454,7 +454,9 @@ class Registry:
             if entity.kind != "person":
                 continue
             for w in entity.words:
-                common = next((n for n, (x, y) in enumerate(zip(w, low)) if x != y), min(len(w), len(low)))
+                common = next(
+                    (n for n, (x, y) in enumerate(zip(w, low, strict=False)) if x != y), min(len(w), len(low))
+                )
                 if common >= 4 and common >= max(len(w), len(low)) - 2:
                     return entity
         return None
