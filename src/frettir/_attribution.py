@@ -33,7 +33,7 @@ from frettir._cues import (
     strong_finite,
     subjunctive_only,
 )
-from frettir._greynir import Token
+from frettir._greynir import MAX_PARSE_TOKENS, Token, parse_subject
 from frettir._marks import Marked
 from frettir._speakers import Entity, Mention, Registry, np_before, read_np
 from frettir.model import Span
@@ -89,6 +89,7 @@ class _CueSite:
     consumed: bool = False
     after_subject: int = 0  # token index after the verb and an inverted subject
     passive: bool = False
+    parsed: bool = False  # the subject came from Greynir's parse of the clause
 
 
 @attrs.define
@@ -102,6 +103,8 @@ class _Doc:
     marks: list[Marked]
     registry: Registry
     by_start: dict[int, Entity]
+    parser: object | None = None
+    parses: int = 0
 
 
 def _words(text: str) -> int:
@@ -336,13 +339,49 @@ class _Attributor:
                 cue = cue_at(doc.tokens, i, b)
                 if cue is not None:
                     subject, after = _subject_of(doc, cue, (a, b), unit_sites)
+                    parsed = False
+                    if subject is None:
+                        subject = self._parsed_subject(cue, (a, b))
+                        parsed = subject is not None
                     entity = _entity_for(doc, subject) if subject is not None else None
-                    unit_sites.append(_CueSite(cue, u, subject, entity, after_subject=after))
+                    unit_sites.append(_CueSite(cue, u, subject, entity, after_subject=after, parsed=parsed))
                     continue
                 site = self._nonfinite_cue(i, u, unit_sites)
                 if site is not None:
                     unit_sites.append(site)
             self.sites.extend(unit_sites)
+
+    def _parsed_subject(self, cue: Cue, unit: tuple[int, int]) -> Mention | None:
+        """Ask Greynir for the subject of a cue verb the token rules left without one.
+
+        Only clauses without quotation marks and of at most ``MAX_PARSE_TOKENS`` tokens are
+        parsed; this is the one place frettir runs the parser.
+        """
+        doc = self.doc
+        a, b = unit
+        if (
+            b - a > MAX_PARSE_TOKENS
+            or any(doc.inside[x] >= 0 for x in range(a, b))
+            or cue.lemma == "hafa eftir"
+        ):
+            return None
+        start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+        doc.parses += 1
+        found = parse_subject(doc.text[start:end], cue.start - start, doc.parser)
+        if found is None:
+            return None
+        head_at = start + found[0]
+        for k in range(a, b):
+            if doc.tokens[k].start == head_at and k != cue.index:
+                mention = read_np(doc.tokens, k, b)
+                if (
+                    mention is not None
+                    and mention.kind != "pronoun"
+                    or mention is not None
+                    and mention.nominative
+                ):
+                    return mention
+        return None
 
     def _nonfinite_cue(self, i: int, u: int, unit_sites: list[_CueSite]) -> _CueSite | None:
         """``gat staðfest að``, ``hafa talið að`` (subject of the auxiliary); ``er talið að`` (passive)."""
@@ -587,6 +626,8 @@ class _Attributor:
                 if tokens[start - 1].text.lower() in ("að", "hvort")
                 else "indirect.infinitive"
             )
+            if site.parsed:
+                rule += "+parse"
             conf = 0.85 if rule == "indirect.that_clause" else 0.7
             if site.passive:
                 rule, conf = "indirect.passive", 0.6
@@ -863,7 +904,11 @@ def _register_names(doc: _Doc) -> None:
 
 
 def attribute(
-    text: str, paragraphs: Sequence[Span], marks: Sequence[Marked], tokens: Sequence[list[Token]]
+    text: str,
+    paragraphs: Sequence[Span],
+    marks: Sequence[Marked],
+    tokens: Sequence[list[Token]],
+    parser: object | None = None,
 ) -> list[Draft]:
     """Find and attribute every quote of one article; return drafts sorted by start."""
     flat: list[Token] = []
@@ -888,7 +933,7 @@ def attribute(
     for u, (a, b) in enumerate(units):
         for x in range(a, b):
             unit_of[x] = u
-    doc = _Doc(text, flat, para_of, inside, units, unit_of, list(marks), Registry(), {})
+    doc = _Doc(text, flat, para_of, inside, units, unit_of, list(marks), Registry(), {}, parser)
     _register_names(doc)
     work = _Attributor(doc, paragraphs)
     work.find_cues()

@@ -203,3 +203,60 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
         if variant.mark == target:
             return str(variant.bmynd)
     return None
+
+
+MAX_PARSE_TOKENS = 45
+"""Sentences longer than this are not parsed (Greynir's time grows fast with length)."""
+
+
+@functools.cache
+def default_parser() -> Any:
+    """The process-wide Greynir parser, built on first use."""
+    from reynir import Greynir
+
+    return Greynir()
+
+
+def parse_subject(sentence: str, verb_at: int, parser: Any = None) -> tuple[int, int] | None:
+    """Parse one sentence with Greynir and return the span of the subject of a verb.
+
+    ``verb_at`` is a character offset inside the verb; the result is the character span
+    (relative to ``sentence``) of the subject's head word: a person name, an entity, a noun
+    or a pronoun. ``None`` when the sentence is too long, does not parse, or the verb's
+    clause has no subject. A failed parse is data here, never an exception.
+    """
+    greynir = parser if parser is not None else default_parser()
+    try:
+        sent = greynir.parse_single(sentence, max_sent_tokens=MAX_PARSE_TOKENS)
+    except Exception:  # noqa: BLE001 - any parser failure falls back to "no subject"
+        return None
+    tree = getattr(sent, "tree", None)
+    if tree is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for tok in sent.tokens:
+        start, end = _align(sentence, pos, len(sentence), str(tok.original or ""), str(tok.txt or ""))
+        spans.append((start, end))
+        pos = max(pos, end)
+    verb = None
+    for leaf in tree.leaves:
+        index = int(leaf.index)
+        if leaf.tcat == "so" and index < len(spans) and spans[index][0] <= verb_at < spans[index][1]:
+            verb = leaf
+            break
+    if verb is None:
+        return None
+    node = verb.parent
+    while node is not None:
+        for child in node.children:
+            if str(child.tag).startswith("NP-SUBJ"):
+                for head in child.leaves:
+                    if head.tcat in ("person", "entity", "no", "pfn", "sérnafn", "fyrirtæki"):
+                        index = int(head.index)
+                        return spans[index] if index < len(spans) else None
+                return None
+        if str(node.tag).startswith(("S-MAIN", "CP", "S0")):
+            return None
+        node = node.parent
+    return None

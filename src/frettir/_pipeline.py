@@ -79,7 +79,7 @@ def read_article(
             if n + 1 < len(starts):
                 end_tok = max((t for t in para_tokens if t.end <= starts[n + 1].start), key=lambda t: t.end)
             sentences.append(Span(start=first.start, end=end_tok.end))
-    drafts = attribute(text, paras, marks, tokens)
+    drafts = attribute(text, paras, marks, tokens, parser)
     speakers, quotes = _build(text, drafts)
     return cls(
         text=text,
