@@ -295,9 +295,12 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
     for x in range(start + 1, b):
         if doc.inside[x] >= 0 or tokens[x].text.lower() not in ("og", "en"):
             continue
-        if tokens[x].text.lower() == "en" and tokens[x - 1].text == ",":
-            if not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4))):
-                return x - 1
+        if (
+            tokens[x].text.lower() == "en"
+            and tokens[x - 1].text == ","
+            and not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4)))
+        ):
+            return x - 1
         for y in range(x + 1, min(b, x + 4)):
             token = tokens[y]
             if doc.inside[y] >= 0 or token.text.lower() in _SUBORDINATORS:
@@ -374,12 +377,7 @@ class _Attributor:
         for k in range(a, b):
             if doc.tokens[k].start == head_at and k != cue.index:
                 mention = read_np(doc.tokens, k, b)
-                if (
-                    mention is not None
-                    and mention.kind != "pronoun"
-                    or mention is not None
-                    and mention.nominative
-                ):
+                if mention is not None and (mention.kind != "pronoun" or mention.nominative):
                     return mention
         return None
 

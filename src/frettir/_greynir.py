@@ -228,7 +228,7 @@ def parse_subject(sentence: str, verb_at: int, parser: Any = None) -> tuple[int,
     greynir = parser if parser is not None else default_parser()
     try:
         sent = greynir.parse_single(sentence, max_sent_tokens=MAX_PARSE_TOKENS)
-    except Exception:  # noqa: BLE001 - any parser failure falls back to "no subject"
+    except Exception:  # any parser failure falls back to "no subject"
         return None
     tree = getattr(sent, "tree", None)
     if tree is None:
