@@ -78,6 +78,7 @@ class Draft:
     confidence: float = 0.5
     rule: str = ""
     para: int = 0
+    medium: str | None = None
 
 
 @attrs.define
@@ -510,11 +511,9 @@ class _Attributor:
                 before.text.lower() in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)
             ):
                 continue
-            if token.kind in ("person", "entity") or (
-                token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings
-            ):
+            if token.kind in ("person", "entity", "word"):
                 mention = read_np(doc.tokens, k, b, apposition=False)
-                if mention is not None and mention.kind in ("person", "organization"):
+                if mention is not None and mention.kind in ("person", "organization", "description"):
                     return _entity_for(doc, mention)
         return None
 
@@ -863,6 +862,68 @@ class _Attributor:
         return best.entity, best.para
 
 
+_PLATFORMS = {
+    "facebook": "Facebook",
+    "twitter": "Twitter",
+    "x": "X",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "linkedin": "LinkedIn",
+    "threads": "Threads",
+    "bluesky": "Bluesky",
+    "youtube": "YouTube",
+    "samfélagsmiðl": "samfélagsmiðlar",
+}
+_CONVERSATIONS = frozenset({"samtal", "viðtal", "spjall", "svar"})
+
+
+def _platform(token: Token) -> str | None:
+    low = token.text.lower()
+    for key, name in _PLATFORMS.items():
+        if low == key or (len(key) > 2 and low.startswith(key)):
+            return name
+    return None
+
+
+def _medium(doc: _Doc, cue_start: int, cue: str | None) -> str | None:
+    """The medium named in a cue's sentence: ``í samtali við mbl.is``, ``á Facebook``, ``í tilkynningu``."""
+    tokens = doc.tokens
+    i = next((k for k, t in enumerate(tokens) if t.start == cue_start), None)
+    if i is None:
+        return None
+    a, b = doc.units[doc.unit_of[i]]
+    if cue == "hafa eftir":
+        outlet = np_before(tokens, i, a)
+        if outlet is not None:
+            return outlet.name
+    found: str | None = None
+    for k in range(a, b - 1):
+        if doc.inside[k] >= 0:
+            continue
+        token, nxt = tokens[k], tokens[k + 1]
+        low = token.text.lower()
+        if low == "á" and _platform(nxt) is not None:
+            return _platform(nxt)
+        if low != "í" or doc.inside[k + 1] >= 0:
+            continue
+        lemmas = {m.lemma for m in nxt.meanings}
+        if lemmas & _CONVERSATIONS and k + 3 < b + 1 and k + 2 < b and tokens[k + 2].text.lower() == "við":
+            if k + 3 < b:
+                return _np_name(tokens, k + 3, b)
+        elif lemmas & _DOCUMENTS and found is None:
+            found = next(m.lemma for m in nxt.meanings if m.lemma in _DOCUMENTS)
+    return found
+
+
+def _np_name(tokens: Sequence[Token], k: int, b: int) -> str:
+    token = tokens[k]
+    if token.kind == "word" and token.meanings:
+        mention = read_np(tokens, k, b, apposition=False)
+        if mention is not None:
+            return mention.name
+    return token.text
+
+
 def _subject_position(doc: _Doc, i: int) -> bool:
     """Whether a noun phrase at ``tokens[i]`` stands where a subject stands."""
     if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
@@ -940,4 +1001,7 @@ def attribute(
     work.subjunctive()
     work.finish_direct(pending)
     work.drafts.sort(key=lambda d: (d.start, d.kind != "indirect"))
+    for draft in work.drafts:
+        if draft.cue_span is not None:
+            draft.medium = _medium(doc, draft.cue_span[0], draft.cue)
     return work.drafts

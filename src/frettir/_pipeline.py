@@ -126,6 +126,7 @@ def _build(text: str, drafts: list[Draft]) -> tuple[tuple[Speaker, ...], tuple[Q
                 cue_span=_span(draft.cue_span),
                 confidence=draft.confidence,
                 rule=draft.rule,
+                medium=draft.medium,
             )
         )
     return tuple(built[id(e)] for e in order), tuple(quotes)

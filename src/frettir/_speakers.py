@@ -121,6 +121,17 @@ def _is_verb(token: Token) -> bool:
     return any(m.cat == "so" for m in token.meanings)
 
 
+def _nounish(token: Token) -> bool:
+    """A noun reading that is not better read as a verb: capitalised mid-sentence, or no finite verb."""
+    if not _is_verb(token):
+        return True
+    if _is_cap(token) and not token.sent_start:
+        return True
+    return not any(
+        m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags) and "-3P-" in m.tags for m in token.meanings
+    )
+
+
 def person_reading(token: Token) -> tuple[str, str | None, str | None]:
     """Return (nominative name, gender, case) of a person token, nominative reading first."""
     readings = token.persons
@@ -261,12 +272,12 @@ def read_np(
             and tokens[k].kind == "word"
         ):
             k += 1
-        if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and not _is_verb(tokens[k]):
+        if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and _nounish(tokens[k]):
             noun = tokens[k]
-            meaning = _noun_meanings(noun)[0]
+            nouns = _noun_meanings(noun)
             nouns_nf = _noun_meanings(noun, "NF")
-            if nouns_nf:
-                meaning = nouns_nf[0]
+            # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
+            meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
             j = _read_complement(tokens, k + 1, stop)
             proper = _is_cap(noun) and (
                 not noun.sent_start or any(m.domain not in ("alm", "titl") for m in noun.meanings)

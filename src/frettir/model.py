@@ -132,7 +132,11 @@ class Quote:
         cue_span: Where the cue stands in the text, or ``None``.
         confidence: How sure the rule that fired is, from 0 to 1.
         rule: Name of the rule that attributed the quote (see the explanation page of the
-            docs), e.g. ``"direct.cue_after"``.
+            docs), e.g. ``"direct.cue_after"``; ``+parse`` at the end means Greynir's parse
+            supplied the speaker.
+        medium: Where or through whom the words were said, when the article says so:
+            ``mbl.is`` (``í samtali við mbl.is``), ``RÚV``, ``Facebook``, ``tilkynning``
+            (``í tilkynningu``), or the outlet that ``hefur eftir`` the speaker.
     """
 
     kind: QuoteKind
@@ -145,6 +149,7 @@ class Quote:
     cue_span: Span | None = None
     confidence: float = attrs.field(default=1.0)
     rule: str = ""
+    medium: str | None = None
 
     @confidence.validator
     def _check_confidence(self, attribute: attrs.Attribute[float], value: float) -> None:

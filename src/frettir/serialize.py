@@ -86,6 +86,7 @@ def _quote_record(quote: Quote) -> dict[str, Any]:
         "outer": None if quote.outer is None else [quote.outer.start, quote.outer.end],
         "confidence": quote.confidence,
         "rule": quote.rule,
+        "medium": quote.medium,
     }
 
 
