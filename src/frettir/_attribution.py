@@ -181,7 +181,29 @@ def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
     return entity
 
 
-_CLAUSE_OPENERS = frozenset({",", "og", "en", ":", ";", "–", "-", "“", "”", '"', "»", "«"})
+_CLAUSE_OPENERS = frozenset(
+    {
+        ",",
+        "og",
+        "en",
+        ":",
+        ";",
+        "–",
+        "-",
+        "“",
+        "”",
+        '"',
+        "»",
+        "«",
+        "sem",
+        "þegar",
+        "ef",
+        "hvort",
+        "því",
+        "þar",
+        "að",
+    }
+)
 
 
 def _subject_of(
@@ -390,12 +412,18 @@ class _Attributor:
         if cue is None:
             return None
         aux = auxiliary_before(doc.tokens, i, a)
-        if aux is None or any(s.cue.index == aux[0] for s in unit_sites):
+        if (
+            aux is None
+            or any(s.cue.index == aux[0] for s in unit_sites)
+            or doc.tokens[i - 1].text.lower() == "að"
+        ):
             return None
         k, lemma = aux
         if lemma == "vera":
             return _CueSite(cue, u, None, None, after_subject=i + 1, passive=True)
         subject, after = _subject_of(doc, attrs.evolve(cue, index=k), (a, b), unit_sites)
+        if subject is not None and subject.start >= doc.tokens[i].start:
+            subject = None  # an inverted subject stands between the auxiliary and the verb
         entity = _entity_for(doc, subject) if subject is not None else None
         return _CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
 
@@ -568,12 +596,22 @@ class _Attributor:
         if first.text not in ("Þetta", "Þannig", "Svo") or j + 1 >= len(doc.tokens):
             return None
         site = next((s for s in self.sites if s.cue.index in (j + 1, j + 2)), None)
-        if site is None or site.subject is None:
-            return None
-        site.consumed = True
-        return self._draft(
-            m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says"
-        )
+        if site is not None and site.subject is not None:
+            site.consumed = True
+            return self._draft(
+                m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says"
+            )
+        # "Þannig hófst pistill eftir Katrínu Jakobsdóttur": the person the next sentence names
+        a, b = doc.units[doc.unit_of[j]]
+        for k in range(j + 1, b):
+            if doc.tokens[k].kind in ("person", "entity") and doc.inside[k] < 0:
+                mention = read_np(doc.tokens, k, b)
+                if mention is not None:
+                    entity = _entity_for(doc, mention)
+                    return self._draft(
+                        m, entity, (mention.start, mention.end), None, 0.6, "direct.this_names"
+                    )
+        return None
 
     def _draft(
         self,
@@ -648,6 +686,24 @@ class _Attributor:
             )
             site.consumed = True
         self._according_to()
+        self._drop_nested()
+
+    def _drop_nested(self) -> None:
+        """A report inside a report of the same speaker is part of it (``segir að hann telji að``)."""
+        reports = [d for d in self.drafts if d.kind == "indirect"]
+        keep: list[Draft] = []
+        for draft in self.drafts:
+            inside_same = draft.kind == "indirect" and any(
+                other is not draft
+                and other.entity is draft.entity
+                and other.start <= draft.start
+                and draft.end <= other.end
+                and (other.start, other.end) != (draft.start, draft.end)
+                for other in reports
+            )
+            if not inside_same:
+                keep.append(draft)
+        self.drafts = keep
 
     def _complement(self, site: _CueSite, b: int) -> int | None:
         """Token index where the reported clause starts, or ``None``."""
@@ -686,8 +742,8 @@ class _Attributor:
                 return nxt
             if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
                 break
-            if doc.inside[x] < 0 and token.meanings and all(m.cat == "so" for m in token.meanings):
-                break  # a verb of the reported clause itself: an infinitive report, not an að-clause
+            if doc.inside[x] < 0 and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
+                break  # an infinitive of the reported clause itself: an infinitive report, not an að-clause
             if token.kind == "punct" and token.text in (":",):
                 return None
         # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
@@ -798,14 +854,14 @@ class _Attributor:
             if token.text == ",":
                 subordinate = False
                 continue
-            if not finite(token):
+            if not finite(token) or (x > a and tokens[x - 1].text.lower() == "að"):
                 continue
             if subordinate:
                 subordinate = False
                 continue
             if subjunctive_only(token):
                 return True
-            if indicative_only(token):
+            if indicative_only(token) and strong_finite(token):
                 return False
         return False
 

@@ -138,8 +138,8 @@ def strong_finite(token: Token) -> bool:
     forms (``má``, ``sagði``) do not.
     """
     verbs = _finite_readings(token)
-    if not verbs:
-        return False
+    if not verbs or any(m.cat == "fs" for m in token.meanings):
+        return False  # "á", "við": prepositions first
     if not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
         return True
     return any("-ET" in m.tags or "-ÞT-" in m.tags for m in verbs)
@@ -150,6 +150,28 @@ def indicative_only(token: Token) -> bool:
     verbs = _finite_readings(token)
     return bool(verbs) and all("-FH-" in m.tags for m in verbs)
 
+
+PREPOSITIONS: frozenset[str] = frozenset(
+    {
+        "í",
+        "á",
+        "við",
+        "frá",
+        "um",
+        "með",
+        "af",
+        "til",
+        "úr",
+        "undir",
+        "yfir",
+        "fyrir",
+        "hjá",
+        "gegn",
+        "án",
+        "vegna",
+    }
+)
+"""Prepositions after which a word that could be a noun or a verb is a noun (``í svari við``)."""
 
 AUXILIARIES: frozenset[str] = frozenset(
     {"geta", "hafa", "vilja", "munu", "skulu", "ætla", "mega", "þurfa", "vera"}
@@ -182,6 +204,12 @@ def cue_at(
         and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
     ):
         return None  # "að segja": an infinitive, not a finite verb
+    if (
+        i > 0
+        and tokens[i - 1].text.lower() in PREPOSITIONS
+        and any(m.cat in ("kk", "kvk", "hk") for m in token.meanings)
+    ):
+        return None  # "í svari við": a noun after a preposition
     for m in token.meanings:
         if m.cat != "so" or m.lemma not in SAYING:
             continue

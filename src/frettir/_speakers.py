@@ -285,9 +285,13 @@ def read_np(
             kind = "organization" if proper else "description"
             if kind == "organization" and k == i:
                 # a body by its name in BÍN ("Fréttablaðið"), else its lemma ("Landhelgisgæsla")
+                # ... or, definite, as written in the nominative ("Fréttablaðið")
                 named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
-                lemma = named[0].lemma if named else meaning.lemma
-                name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
+                if named or "gr" not in meaning.tags:
+                    lemma = named[0].lemma if named else meaning.lemma
+                    name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
+                else:
+                    name = _np_nominative(tokens, i, k + 1)
             else:
                 name = _np_nominative(tokens, i, k + 1)
             tail = " ".join(t.text for t in tokens[k + 1 : j])
