@@ -602,7 +602,7 @@ class _Attributor:
                 m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says"
             )
         # "Þannig hófst pistill eftir Katrínu Jakobsdóttur": the person the next sentence names
-        a, b = doc.units[doc.unit_of[j]]
+        _, b = doc.units[doc.unit_of[j]]
         for k in range(j + 1, b):
             if doc.tokens[k].kind in ("person", "entity") and doc.inside[k] < 0:
                 mention = read_np(doc.tokens, k, b)

@@ -213,7 +213,7 @@ def cue_at(
     for m in token.meanings:
         if m.cat != "so" or m.lemma not in SAYING:
             continue
-        if nonfinite != _nonfinite(m.tags) or not nonfinite and not ("-FH-" in m.tags or "-VH-" in m.tags):
+        if nonfinite != _nonfinite(m.tags) or (not nonfinite and not ("-FH-" in m.tags or "-VH-" in m.tags)):
             continue
         middle = "MM-" in m.tags and not m.tags.startswith("OP")
         lemma = m.lemma
