@@ -63,6 +63,40 @@ _ADVERBIAL_STARTS = frozenset(
 )
 
 
+CONFIDENCE: dict[str, float] = {
+    "direct.cue_after": 0.95,
+    "direct.cue_before": 0.9,
+    "direct.this_says": 0.9,
+    "direct.in_report": 0.85,
+    "direct.split": 0.85,
+    "direct.continuation": 0.8,
+    "direct.dash": 0.8,
+    "direct.cue_after_impersonal": 0.75,
+    "direct.verb_after": 0.6,
+    "direct.this_names": 0.6,
+    "direct.unattributed": 0.4,
+    "indirect.that_clause": 0.85,
+    "indirect.according_to": 0.85,
+    "indirect.infinitive": 0.8,
+    "indirect.subjunctive": 0.8,
+    "indirect.that_clause_impersonal": 0.7,
+    "indirect.infinitive_impersonal": 0.65,
+    "indirect.passive": 0.6,
+}
+"""Confidence of each rule: its precision on the development corpus (quote and speaker both
+right), rounded down and capped below 0.9 unless the rule was right every time on many
+quotes. A speaker found by Greynir's parse (``+parse``) costs a tenth."""
+
+PARSE_FACTOR = 0.9
+
+
+def rule_confidence(rule: str) -> float:
+    """The confidence of a rule name as :attr:`frettir.Quote.rule` gives it."""
+    base, parsed, _ = rule.partition("+parse")
+    value = CONFIDENCE.get(base, 0.5)
+    return round(value * PARSE_FACTOR, 3) if parsed else value
+
+
 @attrs.define
 class Draft:
     """A quote before it becomes a public :class:`~frettir.Quote`."""
@@ -496,19 +530,17 @@ class _Attributor:
             site.consumed = True
             entity = site.entity
             rule = "direct.cue_after"
-            conf = 0.95
             span = None if site.subject is None else (site.subject.start, site.subject.end)
             if site.subject is None:
                 entity = self._impersonal_source(site) or self._latest_entity(mark.outer.start)
                 rule = "direct.cue_after_impersonal"
-                conf = 0.75
-            return self._draft(m, entity, span, site.cue, conf, rule)
+            return self._draft(m, entity, span, site.cue, rule)
         token = tokens[k]
         if dash and token.kind in ("person", "entity"):
             mention = read_np(tokens, k)
             if mention is not None:
                 return self._draft(
-                    m, _entity_for(doc, mention), (mention.start, mention.end), None, 0.8, "direct.dash"
+                    m, _entity_for(doc, mention), (mention.start, mention.end), None, "direct.dash"
                 )
         if finite(token) and not any(mm.lemma in _TITLE_VERBS for mm in token.meanings if mm.cat == "so"):
             mention = read_np(tokens, k + 1)
@@ -520,7 +552,7 @@ class _Attributor:
                 lemma = next(mm.lemma for mm in token.meanings if mm.cat == "so")
                 cue = Cue(lemma, k, token.start, token.end, False)
                 return self._draft(
-                    m, _entity_for(doc, mention), (mention.start, mention.end), cue, 0.6, "direct.verb_after"
+                    m, _entity_for(doc, mention), (mention.start, mention.end), cue, "direct.verb_after"
                 )
         return None
 
@@ -577,14 +609,14 @@ class _Attributor:
                 return self._continue_draft(m, site.entity, "direct.split")
             site.consumed = True
             span = None if site.subject is None else (site.subject.start, site.subject.end)
-            return self._draft(m, site.entity, span, site.cue, 0.9, "direct.cue_before")
+            return self._draft(m, site.entity, span, site.cue, "direct.cue_before")
         # embedded partial quote in a reporting clause: "sagði að ... „hindranir“"
         if site.consumed:
             if doc.marks[m].outer.start - tokens[site.cue.index].end < 400:
                 return self._continue_draft(m, site.entity, "direct.split")
             return None
         span = None if site.subject is None else (site.subject.start, site.subject.end)
-        return self._draft(m, site.entity, span, site.cue, 0.85, "direct.in_report")
+        return self._draft(m, site.entity, span, site.cue, "direct.in_report")
 
     def _this_says(self, m: int) -> Draft | None:
         """``„…“`` ending a paragraph, then ``Þetta segir X …`` opening the next."""
@@ -599,7 +631,7 @@ class _Attributor:
         if site is not None and site.subject is not None:
             site.consumed = True
             return self._draft(
-                m, site.entity, (site.subject.start, site.subject.end), site.cue, 0.9, "direct.this_says"
+                m, site.entity, (site.subject.start, site.subject.end), site.cue, "direct.this_says"
             )
         # "Þannig hófst pistill eftir Katrínu Jakobsdóttur": the person the next sentence names
         _, b = doc.units[doc.unit_of[j]]
@@ -608,9 +640,7 @@ class _Attributor:
                 mention = read_np(doc.tokens, k, b)
                 if mention is not None:
                     entity = _entity_for(doc, mention)
-                    return self._draft(
-                        m, entity, (mention.start, mention.end), None, 0.6, "direct.this_names"
-                    )
+                    return self._draft(m, entity, (mention.start, mention.end), None, "direct.this_names")
         return None
 
     def _draft(
@@ -619,7 +649,6 @@ class _Attributor:
         entity: Entity | None,
         span: tuple[int, int] | None,
         cue: Cue | None,
-        confidence: float,
         rule: str,
     ) -> Draft:
         mark = self.doc.marks[m]
@@ -632,13 +661,13 @@ class _Attributor:
             speaker_span=span,
             cue=None if cue is None else cue.lemma,
             cue_span=None if cue is None else (cue.start, cue.end),
-            confidence=confidence,
+            confidence=rule_confidence(rule),
             rule=rule,
             para=self._para(m),
         )
 
     def _continue_draft(self, m: int, entity: Entity | None, rule: str) -> Draft:
-        return self._draft(m, entity, None, None, 0.85, rule)
+        return self._draft(m, entity, None, None, rule)
 
     # pass 3 ---------------------------------------------------------------------------
     def indirect(self) -> None:
@@ -661,15 +690,13 @@ class _Attributor:
                 if tokens[start - 1].text.lower() in ("að", "hvort")
                 else "indirect.infinitive"
             )
-            if site.parsed:
-                rule += "+parse"
-            conf = 0.85 if rule == "indirect.that_clause" else 0.7
             if site.passive:
-                rule, conf = "indirect.passive", 0.6
+                rule = "indirect.passive"
             elif site.subject is None:
                 entity = self._impersonal_source(site, start) or self._latest_entity(tokens[i].start)
                 rule += "_impersonal"
-                conf = 0.6
+            if site.parsed:
+                rule += "+parse"
             self.drafts.append(
                 Draft(
                     "indirect",
@@ -679,7 +706,7 @@ class _Attributor:
                     speaker_span=None if site.subject is None else (site.subject.start, site.subject.end),
                     cue=site.cue.lemma,
                     cue_span=(site.cue.start, site.cue.end),
-                    confidence=conf,
+                    confidence=rule_confidence(rule),
                     rule=rule,
                     para=doc.para_of[i],
                 )
@@ -796,7 +823,7 @@ class _Attributor:
                         speaker_span=(mention.start, mention.end),
                         cue=cue_lemma,
                         cue_span=(tokens[x].start, tokens[x + 1].end),
-                        confidence=0.8,
+                        confidence=rule_confidence("indirect.according_to"),
                         rule="indirect.according_to",
                         para=doc.para_of[x],
                     )
@@ -833,7 +860,7 @@ class _Attributor:
                 span[0],
                 span[1],
                 entity=previous.entity,
-                confidence=0.75,
+                confidence=rule_confidence("indirect.subjunctive"),
                 rule="indirect.subjunctive",
                 para=doc.para_of[a],
             )
@@ -877,10 +904,10 @@ class _Attributor:
                 continue
             entity, para = self._latest_speaker(first.outer.start)
             if entity is not None and self._para(chain[0]) - para <= 3:
-                found = self._draft(chain[0], entity, None, None, 0.7, "direct.continuation")
+                found = self._draft(chain[0], entity, None, None, "direct.continuation")
             else:
                 found = self._draft(
-                    chain[0], entity or self._main_person(), None, None, 0.4, "direct.unattributed"
+                    chain[0], entity or self._main_person(), None, None, "direct.unattributed"
                 )
             self._emit(chain, found)
 

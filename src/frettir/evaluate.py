@@ -38,6 +38,7 @@ from frettir.errors import InputError
 
 __all__ = [
     "CEILING_KEYS",
+    "CONFIDENT",
     "TRIM_CHARS",
     "Rate",
     "Scores",
@@ -55,7 +56,7 @@ TRIM_CHARS: Final = frozenset(",.;:!?")
 """Punctuation trimmed from both ends of a direct quote before strict comparison (with white space)."""
 
 CEILING_KEYS: Final = frozenset({"non_quotes_as_direct.rate", "non_quotes_as_direct.count"})
-"""Metric keys where lower is better: :func:`check_floor` reads their bound as a ceiling."""
+"""Metric keys where lower is better; :func:`check_floor` reads their bound as a ceiling."""
 
 _KINDS: Final = ("direct", "indirect")
 
@@ -227,6 +228,8 @@ class Scores:
         all_three_all: Both of the above, over all gold quotes.
         non_quotes_as_direct: Gold non-quotes that a predicted direct quote matches
             (lower is better).
+        confident: Predicted quotes with a ``confidence`` of at least 0.9 that are right
+            (matched, with the right speaker): how well confidence is calibrated.
     """
 
     articles: int
@@ -240,6 +243,7 @@ class Scores:
     all_three_indirect: Rate
     all_three_all: Rate
     non_quotes_as_direct: Rate
+    confident: Rate = attrs.field(factory=lambda: Rate(count=0, total=0))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the scores as nested JSON-ready data.
@@ -262,6 +266,7 @@ class Scores:
                 "all": self.all_three_all.to_dict(),
             },
             "non_quotes_as_direct": self.non_quotes_as_direct.to_dict(),
+            "confident_right": self.confident.to_dict(),
         }
 
     def flat(self) -> dict[str, float | int | None]:
@@ -305,6 +310,7 @@ class Scores:
             ("all three right indirect", self.all_three_indirect),
             ("all three right all", self.all_three_all),
             ("non-quotes as direct", self.non_quotes_as_direct),
+            ("confidence >= 0.9 right", self.confident),
         ):
             lines.append(f"{label:<28}{number(rate.rate):>7}{rate.count:>7}{rate.total:>7}")
         lines.append(f"({self.articles} articles)")
@@ -488,6 +494,10 @@ def _all_three(pair: _Pair) -> bool:
     return _right_speaker(pair) and same_cue(pair.gold.cue, pair.pred.cue)
 
 
+CONFIDENT = 0.9
+"""The confidence from which a quote counts as confident in :attr:`Scores.confident`."""
+
+
 def score(gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, Any]]) -> Scores:
     """Score predicted quotes against gold articles (see the module docs for the rules).
 
@@ -534,7 +544,20 @@ def score(gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, An
             count += sum(1 for p in span_matched if p.gold.kind in kinds and _all_three(p))
         return Rate(count=count, total=sum(1 for m in matched for q in m.gold if q.kind in kinds))
 
+    def confident() -> Rate:
+        count = total = 0
+        for m in matched:
+            pairs = [*m.strict, *(p for p in m.lenient if p.gold.kind != "direct")]
+            good = {id(p.pred) for p in pairs if _right_speaker(p)}
+            for q in m.pred:
+                value = q.data.get("confidence")
+                if isinstance(value, int | float) and value >= CONFIDENT:
+                    total += 1
+                    count += id(q) in good
+        return Rate(count=count, total=total)
+
     return Scores(
+        confident=confident(),
         articles=len(matched),
         direct_strict=spans("direct", True),
         direct_lenient=spans("direct", False),
