@@ -51,7 +51,10 @@ def test_body_by_its_short_name_is_the_body_named_in_full() -> None:
 
 def test_object_of_a_preposition_is_not_the_subject() -> None:
     """`… árás á starfsfólk félagsins segist Björgólfur …`: the speaker follows the verb (frettabladid)."""
-    text = "Spurður út í ummæli um að þátturinn væri árás á starfsfólk félagsins segist Björgólfur ekki ætla að svara."
+    text = (
+        "Spurður út í ummæli um að þátturinn væri árás á starfsfólk félagsins "
+        "segist Björgólfur ekki ætla að svara."
+    )
     reports = _quotes(text, "indirect")
     assert len(reports) == 1
     assert _who(reports[0]) == "Björgólfur"
