@@ -183,3 +183,34 @@ def test_ambiguous_name_form_resolves_to_the_known_person() -> None:
 def test_medium_of_a_quote(text: str, medium: str) -> None:
     """The medium named in the cue's sentence is on the quote."""
     assert [q.medium for q in _quotes(text)] == [medium]
+
+
+def test_journalists_question_in_running_text_is_not_a_quote() -> None:
+    """`Þegar fréttamaður spurði X hvort …` is the outlet's question, not a report."""
+    text = (
+        "Þegar fréttamaður ríkisútvarpsins spurði Henrik Solvang hvort Norðmenn myndu gefa eftir "
+        "svaraði hann: „Það er of snemmt að segja til um það.“"
+    )
+    quotes = Article.from_text(text).quotes
+    assert [(q.kind, _who(q), q.cue) for q in quotes] == [("direct", "Henrik Solvang", "svara")]
+
+
+def test_subject_first_in_a_subordinate_clause() -> None:
+    """`Þegar X spurði …`: the subject after a capitalised subordinator stands first in its clause."""
+    text = "Þegar Anna Jónsdóttir spurði hvort fundinum væri lokið svaraði enginn."
+    reports = _quotes(text, "indirect")
+    assert [_who(q) for q in reports] == ["Anna Jónsdóttir"]
+
+
+def test_adjective_that_is_also_a_noun_starts_a_description() -> None:
+    """`Norska veðurstofan varar við … og segir að …`: the speaker keeps its adjective."""
+    text = "Norska veðurstofan varar við hvassviðri og segir að flug geti raskast."
+    reports = _quotes(text, "indirect")
+    assert [_who(q) for q in reports] == ["Norska veðurstofan"]
+
+
+def test_partial_quote_after_kalla_is_speech() -> None:
+    """`Hún kallaði ástandið „óviðunandi“` reports her word."""
+    text = "Hildur Bergþórsdóttir sveitarstjóri kallaði ástandið „óviðunandi“ á fundinum."
+    direct = _quotes(text, "direct")
+    assert [(q.text, _who(q), q.cue) for q in direct] == [("óviðunandi", "Hildur Bergþórsdóttir", "kalla")]

@@ -309,7 +309,7 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
     if mention is None:
         return None
     first = _first_index(tokens, mention.start, a, i)
-    if first > a and tokens[first - 1].text not in _CLAUSE_OPENERS:
+    if first > a and tokens[first - 1].text.lower() not in _CLAUSE_OPENERS:
         return None
     if not _nominative_possible(mention, tokens, first):
         return None
@@ -344,6 +344,20 @@ def _infinitive(token: Token) -> bool:
         m.cat in ("pfn", "fn", "kk", "kvk", "hk", "lo", "gr", "to") and "NF" in m.tags for m in token.meanings
     )
     return verbal and not nominal
+
+
+_JOURNALISTS = frozenset(
+    {"fréttamaður", "blaðamaður", "fréttakona", "spyrill", "þáttastjórnandi", "fréttaritari"}
+)
+
+
+def _journalist_question(site: _CueSite) -> bool:
+    """A journalist's question in running text is not a quote (ANNOTATION.md)."""
+    return (
+        site.cue.lemma == "spyrja"
+        and site.subject is not None
+        and (site.subject.head_lemma or "") in _JOURNALISTS
+    )
 
 
 def _clause_end(doc: _Doc, start: int, b: int) -> int:
@@ -674,14 +688,25 @@ class _Attributor:
         doc = self.doc
         tokens = doc.tokens
         for site in self.sites:
-            if site.consumed:
+            if site.consumed or _journalist_question(site):
                 continue
             _, b = doc.units[site.unit]
             i = site.cue.index
             start = self._complement(site, b)
             if start is None:
                 continue
-            span = _content_span(doc, start, _clause_end(doc, start, b))
+            end = _clause_end(doc, start, b)
+            later = [
+                t.cue.index
+                for t in self.sites
+                if t.unit == site.unit
+                and start < t.cue.index < end
+                and t.subject is not None
+                and t.subject.start > t.cue.start  # "… svaraði hann": an inverted new main clause
+            ]
+            if later:
+                end = min(later)  # "… hvort X myndi gefa eftir svaraði hann": the next cue ends it
+            span = _content_span(doc, start, end)
             if span is None:
                 continue
             entity = site.entity

@@ -43,6 +43,7 @@ SAYING: frozenset[str] = frozenset(
         "spá",
         "fullvissa",
         "hvísla",
+        "kalla",
         "öskra",
         "kvarta",
         "áætla",

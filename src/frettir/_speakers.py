@@ -177,6 +177,9 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
     return " ".join(words)
 
 
+PLATFORM_WORDS = frozenset(
+    {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
+)
 _PLACE_DOMAINS = frozenset({"örn", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
 
 
@@ -200,7 +203,11 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
                 token.text in _PREPS_IN_TITLE
                 and j + 1 < limit
                 and _is_cap(tokens[j + 1])
-                and (title or any(m.domain in _PLACE_DOMAINS for m in tokens[j + 1].meanings))
+                and (
+                    title
+                    or any(m.domain in _PLACE_DOMAINS for m in tokens[j + 1].meanings)
+                    or (not tokens[j + 1].meanings and tokens[j + 1].text.lower() not in PLATFORM_WORDS)
+                )
             ):
                 k = j + 1
                 while k < limit and tokens[k].kind in ("word", "entity", "number") and _is_cap(tokens[k]):
@@ -266,10 +273,10 @@ def read_np(
         # adjectives* noun
         k = i
         while (
-            k < stop
-            and _adj_meanings(tokens[k])
-            and not _noun_meanings(tokens[k])
+            k + 1 < stop
             and tokens[k].kind == "word"
+            and _adj_meanings(tokens[k])
+            and (not _noun_meanings(tokens[k]) or _noun_meanings(tokens[k + 1]))
         ):
             k += 1
         if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and _nounish(tokens[k]):
