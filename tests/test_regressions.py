@@ -214,3 +214,36 @@ def test_partial_quote_after_kalla_is_speech() -> None:
     text = "Hildur Bergþórsdóttir sveitarstjóri kallaði ástandið „óviðunandi“ á fundinum."
     direct = _quotes(text, "direct")
     assert [(q.text, _who(q), q.cue) for q in direct] == [("óviðunandi", "Hildur Bergþórsdóttir", "kalla")]
+
+
+def test_sentence_initial_given_name_is_a_person() -> None:
+    """`Ragnar segir …`: a first name that is also a verb form in BÍN is the speaker."""
+    reports = _quotes("Ragnar segir heimahjúkrun vera hagkvæmustu lausnina.", "indirect")
+    assert [(_who(q), q.text) for q in reports] == [("Ragnar", "heimahjúkrun vera hagkvæmustu lausnina")]
+
+
+def test_cue_after_a_stray_closing_mark_reports_nothing() -> None:
+    """`…,“ segir Guðbjörg sem …` (opening mark lost): no infinitive report is made up."""
+    assert _quotes("Það ýtir manni áfram,“ segir Guðbjörg sem verður ekki 17 ára fyrr en í vetur.") == []
+
+
+def test_fronted_object_is_not_the_subject() -> None:
+    """`Varðandi stöðuna sagði Steingrímur …`: an accusative noun phrase is not a subject."""
+    reports = _quotes("Varðandi ritstjórastöðuna sagði Steingrímur ekki við neinn að sakast.", "indirect")
+    assert [_who(q) for q in reports] == ["Steingrímur"]
+
+
+def test_acronym_keeps_its_letters() -> None:
+    """`BBC segir …` is spoken by `BBC`, not by the expansion BÍN gives."""
+    reports = _quotes("BBC segir marga nemendur hafa verið í hópnum.", "indirect")
+    assert [_who(q) for q in reports] == ["BBC"]
+
+
+def test_parse_does_not_borrow_the_subject_of_another_clause() -> None:
+    """`X fjölgaði … en þar segir að …`: the impersonal report has no speaker from the first clause."""
+    text = (
+        "Félögum fjölgaði mikið samkvæmt skýrslunni en þar segir enn fremur að þetta hafi verið óheppilegt."
+    )
+    reports = _quotes(text, "indirect")
+    assert [q.text for q in reports] == ["þetta hafi verið óheppilegt"]
+    assert all(_who(q) != "Félögum" for q in reports)

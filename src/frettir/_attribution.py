@@ -42,6 +42,7 @@ __all__ = ["Draft", "attribute"]
 
 _FINAL = frozenset({".", "!", "?", "…", "...", ";"})
 _DASHES = frozenset({"–", "-", "—"})
+_CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 _TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
 _NOT_COMPLEMENT = frozenset(
     {"loknum", "lokinni", "loknu", "sögn", "mati", "viðstöddum", "lokum", "minnsta", "nokkru"}
@@ -193,6 +194,8 @@ def _nominative_possible(mention: Mention, tokens: Sequence[Token], index: int) 
         return any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
     if token.kind == "person":
         return any(p.case in (None, "nf") for p in token.persons)
+    if mention.kind in ("description", "organization"):
+        return mention.nominative
     if token.kind == "word" and token.meanings:
         return any(m.tags.startswith("NF") or "-NF" in m.tags for m in token.meanings) or not any(
             m.cat in ("kk", "kvk", "hk") for m in token.meanings
@@ -447,6 +450,11 @@ class _Attributor:
         head_at = start + found[0]
         for k in range(a, b):
             if doc.tokens[k].start == head_at and k != cue.index:
+                between = doc.tokens[min(k, cue.index) + 1 : max(k, cue.index)]
+                if any(
+                    t.text.lower() == "en" or (strong_finite(t) and t is not doc.tokens[k]) for t in between
+                ):
+                    return None  # the parse linked the verb to the subject of another clause
                 mention = read_np(doc.tokens, k, b)
                 if mention is not None and (mention.kind != "pronoun" or mention.nominative):
                     return mention
@@ -688,7 +696,7 @@ class _Attributor:
         doc = self.doc
         tokens = doc.tokens
         for site in self.sites:
-            if site.consumed or _journalist_question(site):
+            if site.consumed or _journalist_question(site) or self._after_closing_mark(site):
                 continue
             _, b = doc.units[site.unit]
             i = site.cue.index
@@ -756,6 +764,14 @@ class _Attributor:
             if not inside_same:
                 keep.append(draft)
         self.drafts = keep
+
+    def _after_closing_mark(self, site: _CueSite) -> bool:
+        """``…,“ segir hún``: a cue right after a closing mark attributes a quote, reports nothing."""
+        k = site.cue.index - 1
+        tokens = self.doc.tokens
+        while k >= 0 and tokens[k].text in (",", "–", "-"):
+            k -= 1
+        return k >= 0 and tokens[k].kind == "punct" and tokens[k].text in _CLOSERS
 
     def _complement(self, site: _CueSite, b: int) -> int | None:
         """Token index where the reported clause starts, or ``None``."""

@@ -139,8 +139,8 @@ def strong_finite(token: Token) -> bool:
     forms (``má``, ``sagði``) do not.
     """
     verbs = _finite_readings(token)
-    if not verbs or any(m.cat == "fs" for m in token.meanings):
-        return False  # "á", "við": prepositions first
+    if not verbs or any(m.cat == "fs" for m in token.meanings) or token.text.lower() in NOT_VERBS:
+        return False  # "á", "við": prepositions first; "enn fremur": an adverb
     if not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
         return True
     return any("-ET" in m.tags or "-ÞT-" in m.tags for m in verbs)
@@ -173,6 +173,9 @@ PREPOSITIONS: frozenset[str] = frozenset(
     }
 )
 """Prepositions after which a word that could be a noun or a verb is a noun (``í svari við``)."""
+
+NOT_VERBS: frozenset[str] = frozenset({"fremur", "annars", "hins", "síðar"})
+"""Forms that read as finite verbs in BÍN but are parts of adverbs here (``enn fremur``)."""
 
 AUXILIARIES: frozenset[str] = frozenset(
     {"geta", "hafa", "vilja", "munu", "skulu", "ætla", "mega", "þurfa", "vera"}

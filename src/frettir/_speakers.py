@@ -121,6 +121,12 @@ def _is_verb(token: Token) -> bool:
     return any(m.cat == "so" for m in token.meanings)
 
 
+def _given_name(token: Token) -> Meaning | None:
+    """The given-name reading of a capitalised word, nominative first (``Ragnar``)."""
+    names = [m for m in token.meanings if m.domain == "ism" and m.cat in NOUN_CATS]
+    return next((m for m in names if m.tags.startswith("NF")), names[0] if names else None)
+
+
 def _nounish(token: Token) -> bool:
     """A noun reading that is not better read as a verb: capitalised mid-sentence, or no finite verb."""
     if not _is_verb(token):
@@ -257,6 +263,27 @@ def read_np(
         )
     elif token.kind == "entity":
         mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
+    elif token.kind == "word" and _is_cap(token) and _given_name(token) is not None:
+        # a first name reynir did not take for a person (sentence-initial "Ragnar segir")
+        given = _given_name(token)
+        assert given is not None
+        j = i + 1
+        words = [given.lemma]
+        while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
+            family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð", "ætt", "ism")), None)
+            if family is None:
+                break
+            words.append(family.lemma)
+            j += 1
+        mention = Mention(
+            token.start,
+            tokens[j - 1].end,
+            "person",
+            " ".join(words),
+            _GENDERS.get(given.cat),
+            tok_end=j,
+            nominative=given.tags.startswith("NF"),
+        )
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
         mention = Mention(
@@ -294,7 +321,9 @@ def read_np(
                 # a body by its name in BÍN ("Fréttablaðið"), else its lemma ("Landhelgisgæsla")
                 # ... or, definite, as written in the nominative ("Fréttablaðið")
                 named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
-                if named or "gr" not in meaning.tags:
+                if noun.text.isupper() and len(noun.text) > 1:
+                    name = noun.text  # an acronym stays as written ("BBC")
+                elif named or "gr" not in meaning.tags:
                     lemma = named[0].lemma if named else meaning.lemma
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
@@ -313,7 +342,7 @@ def read_np(
                 number,
                 tok_end=j,
                 head_lemma=meaning.lemma.lower(),
-                nominative=bool(nouns_nf),
+                nominative=bool(nouns_nf) or meaning.tags == "-",
             )
     if mention is None:
         return None
