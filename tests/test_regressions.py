@@ -247,3 +247,22 @@ def test_parse_does_not_borrow_the_subject_of_another_clause() -> None:
     reports = _quotes(text, "indirect")
     assert [q.text for q in reports] == ["þetta hafi verið óheppilegt"]
     assert all(_who(q) != "Félögum" for q in reports)
+
+
+def test_notice_source_wins_over_a_parsed_subject_inside_the_report() -> None:
+    """`Í tilkynningu frá X segir að Y hafi …`: X reports; Y is inside the report."""
+    reports = _quotes("Í tilkynningu frá Seðlabanka Íslands segir að innstreymi hafi aukist.", "indirect")
+    assert [_who(q) for q in reports] == ["Seðlabanki Íslands"]
+
+
+def test_subject_with_a_relative_clause_is_found_by_the_parser() -> None:
+    """`X sem starfar með Y segir að …`: Greynir's parse gives X (rule marked `+parse`)."""
+    text = "Nadiya Apolonova sem starfar með dýraverndunarsamtökum segir að hundarnir lifi stutt."
+    reports = _quotes(text, "indirect")
+    assert [(_who(q), q.rule) for q in reports] == [("Nadiya Apolonova", "indirect.that_clause+parse")]
+
+
+def test_infinitive_fronted_in_a_that_clause() -> None:
+    """`segir að efla þurfi X`: `að` is the complementizer before a fronted infinitive."""
+    reports = _quotes("Framkvæmdastjórinn segir að efla þurfi forvarnarstarf.", "indirect")
+    assert [q.text for q in reports] == ["efla þurfi forvarnarstarf"]

@@ -442,6 +442,11 @@ class _Attributor:
             or cue.lemma == "hafa eftir"
         ):
             return None
+        if any(
+            t.text.lower() == "frá" or any(m.lemma in _DOCUMENTS for m in t.meanings)
+            for t in doc.tokens[a : cue.index]
+        ):
+            return None  # "Í tilkynningu frá X segir að": impersonal, the source is not a subject
         start, end = doc.tokens[a].start, doc.tokens[b - 1].end
         doc.parses += 1
         found = parse_subject(doc.text[start:end], cue.start - start, doc.parser)
@@ -450,11 +455,14 @@ class _Attributor:
         head_at = start + found[0]
         for k in range(a, b):
             if doc.tokens[k].start == head_at and k != cue.index:
+                if k > cue.index + 2:
+                    return None  # a subject inside the reported clause is not the speaker
                 between = doc.tokens[min(k, cue.index) + 1 : max(k, cue.index)]
-                if any(
-                    t.text.lower() == "en" or (strong_finite(t) and t is not doc.tokens[k]) for t in between
-                ):
-                    return None  # the parse linked the verb to the subject of another clause
+                relative = False
+                for t in between:
+                    relative = relative or t.text.lower() == "sem"
+                    if t.text.lower() == "en" or (strong_finite(t) and not relative):
+                        return None  # the parse linked the verb to the subject of another clause
                 mention = read_np(doc.tokens, k, b)
                 if mention is not None and (mention.kind != "pronoun" or mention.nominative):
                     return mention
@@ -805,7 +813,10 @@ class _Attributor:
                 follower = tokens[nxt]
                 if follower.text.lower() in _NOT_COMPLEMENT:
                     continue
-                if low == "að" and ((x > 0 and tokens[x - 1].text.lower() == "til") or _infinitive(follower)):
+                fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
+                if low == "að" and (
+                    (x > 0 and tokens[x - 1].text.lower() == "til") or (_infinitive(follower) and not fronted)
+                ):
                     break
                 return nxt
             if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
