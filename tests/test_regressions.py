@@ -266,3 +266,14 @@ def test_infinitive_fronted_in_a_that_clause() -> None:
     """`segir að efla þurfi X`: `að` is the complementizer before a fronted infinitive."""
     reports = _quotes("Framkvæmdastjórinn segir að efla þurfi forvarnarstarf.", "indirect")
     assert [q.text for q in reports] == ["efla þurfi forvarnarstarf"]
+
+
+def test_interview_answer_after_a_question_paragraph() -> None:
+    """Q&A layout: a quoted answer after an unquoted question is the interviewee's."""
+    text = (
+        "Sigrún Pálsdóttir tók við starfi leikhússtjóra í haust.\n\n"
+        "Hvernig leggst veturinn í þig?\n\n"
+        "„Mjög vel. Við frumsýnum þrjú ný verk og ég hlakka til.“"
+    )
+    direct = _quotes(text, "direct")
+    assert [(_who(q), q.rule) for q in direct] == [("Sigrún Pálsdóttir", "direct.interview_answer")]

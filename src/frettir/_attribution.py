@@ -71,6 +71,7 @@ CONFIDENCE: dict[str, float] = {
     "direct.in_report": 0.85,
     "direct.split": 0.85,
     "direct.continuation": 0.8,
+    "direct.interview_answer": 0.75,
     "direct.dash": 0.8,
     "direct.cue_after_impersonal": 0.75,
     "direct.verb_after": 0.6,
@@ -955,13 +956,28 @@ class _Attributor:
             if _words(text) <= 6 and self._title_context(chain[-1]):
                 continue
             entity, para = self._latest_speaker(first.outer.start)
-            if entity is not None and self._para(chain[0]) - para <= 3:
+            if self._starts_paragraph(chain[0]) and self._after_question(chain[0]):
+                # Q&A layout: an unquoted question paragraph, then the interviewee's answer
+                found = self._draft(
+                    chain[0], entity or self._main_person(), None, None, "direct.interview_answer"
+                )
+            elif entity is not None and self._para(chain[0]) - para <= 3:
                 found = self._draft(chain[0], entity, None, None, "direct.continuation")
             else:
                 found = self._draft(
                     chain[0], entity or self._main_person(), None, None, "direct.unattributed"
                 )
             self._emit(chain, found)
+
+    def _after_question(self, m: int) -> bool:
+        """Whether the paragraph before the quote's is an unquoted question (an interview)."""
+        doc = self.doc
+        i, _ = self._mark_tokens(m)
+        if i == 0:
+            return False
+        last = doc.tokens[i - 1]
+        start = next((k for k in range(i - 1, -1, -1) if doc.para_of[k] != doc.para_of[i - 1]), -1) + 1
+        return last.text == "?" and all(doc.inside[k] < 0 for k in range(start, i))
 
     def _main_person(self) -> Entity | None:
         """The person the article names most often (the interviewee of a Q&A piece)."""
