@@ -277,3 +277,16 @@ def test_interview_answer_after_a_question_paragraph() -> None:
     )
     direct = _quotes(text, "direct")
     assert [(_who(q), q.rule) for q in direct] == [("Sigrún Pálsdóttir", "direct.interview_answer")]
+
+
+def test_plural_pronoun_resolves_to_a_group() -> None:
+    """`Vísindamenn … Þeir segja að …`: a plural pronoun takes the latest plural group, not a person."""
+    text = (
+        "Vísindamenn fylgjast grannt með svæðinu. Þeir segja að gos geti hafist. "
+        "Jón Jónsson var á staðnum. Þeir segja líka að hættan sé lítil."
+    )
+    reports = _quotes(text, "indirect")
+    assert [(_who(q), q.text) for q in reports] == [
+        ("vísindamenn", "gos geti hafist"),
+        ("vísindamenn", "hættan sé lítil"),
+    ]

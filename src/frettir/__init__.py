@@ -7,6 +7,7 @@ Importing this package is cheap: the Greynir parser is only built when first nee
 
 from importlib.metadata import version
 
+from frettir.batch import BatchResult, extract_many
 from frettir.errors import FrettirError, InputError, InvariantError
 from frettir.model import Article, Quote, Span, Speaker
 
@@ -14,10 +15,12 @@ __version__: str = version("frettir")
 
 __all__ = [
     "Article",
+    "BatchResult",
     "FrettirError",
     "InputError",
     "InvariantError",
     "Quote",
     "Span",
     "Speaker",
+    "extract_many",
 ]

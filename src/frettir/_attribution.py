@@ -206,7 +206,7 @@ def _nominative_possible(mention: Mention, tokens: Sequence[Token], index: int) 
 
 def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
     if mention.kind == "pronoun":
-        return doc.registry.resolve_pronoun(mention.gender, mention.start)
+        return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
     found = doc.by_start.get(mention.start)
     if found is not None:
         return found
@@ -822,7 +822,11 @@ class _Attributor:
                 return nxt
             if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
                 break
-            if doc.inside[x] < 0 and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
+            if (
+                doc.inside[x] < 0
+                and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+                and not any(m.cat == "ao" for m in token.meanings)
+            ):
                 break  # an infinitive of the reported clause itself: an infinitive report, not an að-clause
             if token.kind == "punct" and token.text in (":",):
                 return None
@@ -1098,6 +1102,18 @@ def _register_names(doc: _Doc) -> None:
                 entity = doc.registry.add(mention, salient=_subject_position(doc, i))
                 doc.by_start[mention.start] = entity
                 i = max(i + 1, mention.tok_end)
+                continue
+        elif doc.inside[i] < 0 and token.kind == "word" and _subject_position(doc, i):
+            # plural groups in subject position ("Vísindamenn telja …") for "þeir"/"þær"
+            group = read_np(tokens, i, apposition=False)
+            if (
+                group is not None
+                and group.kind == "description"
+                and group.number == "ft"
+                and group.nominative
+            ):
+                doc.by_start[group.start] = doc.registry.add(group)
+                i = max(i + 1, group.tok_end)
                 continue
         i += 1
     doc.registry.finish_names()

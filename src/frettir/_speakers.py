@@ -332,6 +332,8 @@ def read_np(
                 name = _np_nominative(tokens, i, k + 1)
             tail = " ".join(t.text for t in tokens[k + 1 : j])
             full = f"{name} {tail}".strip()
+            if kind == "description" and tokens[i].sent_start and full[:1].isupper():
+                full = full[:1].lower() + full[1:]  # "Vísindamenn telja" -> "vísindamenn"
             number = "ft" if "FT" in meaning.tags else "et"
             mention = Mention(
                 tokens[i].start,
@@ -397,6 +399,7 @@ class Entity:
     titles: list[str] = attrs.Factory(list)
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     head_lemma: str | None = None
+    number: str = "et"
 
     @property
     def words(self) -> set[str]:
@@ -472,7 +475,9 @@ class Registry:
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
         if best is None:
-            best = Entity(name, mention.kind, mention.gender, head_lemma=mention.head_lemma)
+            best = Entity(
+                name, mention.kind, mention.gender, head_lemma=mention.head_lemma, number=mention.number
+            )
             self.entities.append(best)
         elif len(name.split()) > len(best.name.split()):
             best.name = name
@@ -536,14 +541,24 @@ class Registry:
                 merged.append(entity)
         self.entities = merged
 
-    def resolve_pronoun(self, gender: str | None, position: int, window: int = 700) -> Entity | None:
-        """The antecedent of a pronoun at ``position`` with ``gender``.
+    def resolve_pronoun(
+        self, gender: str | None, position: int, window: int = 700, *, number: str = "et"
+    ) -> Entity | None:
+        """The antecedent of a pronoun at ``position`` with ``gender`` and ``number``.
 
-        The most recent subject mention of a person whose gender agrees, within ``window``
-        characters; else the most recent agreeing person mention; else a person of unknown
-        gender; else a body of the same grammatical gender.
+        Singular: the most recent subject mention of a person whose gender agrees, within
+        ``window`` characters; else the most recent agreeing person mention; else a person of
+        unknown gender; else a body of the same grammatical gender. Plural (``þeir``,
+        ``þær``): the most recent plural group within ``window``, else nobody.
         """
         ordered = [pe for pe in sorted(self._order, key=lambda pe: pe[0], reverse=True) if pe[0] < position]
+        if number == "ft":
+            for pos, entity in ordered:
+                if position - pos > window:
+                    break
+                if entity.number == "ft" and entity.gender in (gender, None):
+                    return entity
+            return None
         for pos, entity in ordered:
             if position - pos > window:
                 break

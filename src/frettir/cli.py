@@ -8,7 +8,6 @@ run goes on and reports it) or, for ``evaluate --floor``, a metric fell below it
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import sys
 import time
@@ -16,6 +15,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TextIO, TypeVar
 
 from frettir import evaluate
+from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
 from frettir.model import Article
 from frettir.serialize import to_record
@@ -43,6 +43,19 @@ def _extract_record(text: str, *, ident: str | None, title: str | None, url: str
     return to_record(Article.from_text(text, title=title, url=url), id=ident)
 
 
+def _extract_html_record(page: bytes, *, ident: str | None) -> dict[str, Any]:
+    """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`)."""
+    return to_record(Article.from_html(page), id=ident)
+
+
+def _is_html(name: str, data: bytes) -> bool:
+    """Whether an input file is a web page: by its extension, else by how its content starts."""
+    if name.lower().endswith((".html", ".htm")):
+        return True
+    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return start.startswith((b"<!doctype", b"<html"))
+
+
 def _error(message: str) -> None:
     print(f"{_PROG}: {message}", file=sys.stderr)
 
@@ -54,18 +67,16 @@ def _describe(error: BaseException) -> str:
 
 
 def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: bool = True) -> Iterable[_T]:
-    """Wrap ``items`` in a tqdm progress bar on stderr if tqdm is installed and stderr is a TTY.
+    """Wrap ``items`` in a tqdm progress bar on stderr if stderr is a TTY.
 
     Not for a few articles (``total`` below :data:`_PROGRESS_MIN`), nor when ``enabled`` is
     false (``extract`` writing to the same terminal).
     """
     if not enabled or not sys.stderr.isatty() or (total is not None and total < _PROGRESS_MIN):
         return items
-    try:
-        tqdm = importlib.import_module("tqdm")  # optional: not a dependency of frettir
-    except ImportError:
-        return items
-    bar: Iterable[_T] = tqdm.tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+    from tqdm import tqdm
+
+    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
     return bar
 
 
@@ -161,30 +172,65 @@ def _listing(record: Mapping[str, Any], out: TextIO) -> None:
     print(file=out)
 
 
+_Outcome = tuple[dict[str, Any], str | None]
+"""An extracted record, and the message for stderr if the article failed."""
+
+
+def _jsonl_outcome(line: tuple[str, int, bytes]) -> _Outcome:
+    """Read and extract one JSON Lines input line (in a worker process with --processes)."""
+    name, number, raw = line
+    ident: str | None = None
+    try:
+        data = _json_line(raw)
+        ident = _jsonl_id(data)
+        text, title, url = _jsonl_fields(data)
+        return _extract_record(text, ident=ident, title=title, url=url), None
+    except Exception as error:  # one bad article must not end the run
+        message = _describe(error)
+        return {"id": ident, "error": message}, f"{name}:{number}: {message}"
+
+
+def _jsonl_lost(line: tuple[str, int, bytes], message: str) -> _Outcome:
+    name, number, _ = line
+    return {"id": None, "error": message}, f"{name}:{number}: {message}"
+
+
+def _text_outcome(item: tuple[str, bytes]) -> _Outcome:
+    """Extract one plain-text input file (in a worker process with --processes)."""
+    name, data = item
+    try:
+        if _is_html(name, data):
+            return _extract_html_record(data, ident=name), None
+        return _extract_record(data.decode("utf-8"), ident=name, title=None, url=None), None
+    except Exception as error:  # one bad article must not end the run
+        message = _describe(error)
+        return {"id": name, "error": message}, f"{name}: {message}"
+
+
+def _text_lost(item: tuple[str, bytes], message: str) -> _Outcome:
+    return {"id": item[0], "error": message}, f"{item[0]}: {message}"
+
+
 def _cmd_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
     paths: list[str] = args.files or [_STDIN]
     failed = 0
 
-    def fail(ident: str | None, where: str, error: BaseException) -> dict[str, Any]:
+    def record_of(outcome: _Outcome) -> dict[str, Any]:
         nonlocal failed
-        failed += 1
-        message = _describe(error)
-        _error(f"{where}: {message}")
-        return {"id": ident, "error": message}
+        record, message = outcome
+        if message is not None:
+            failed += 1
+            _error(message)
+        return record
 
     if args.jsonl:
         pretty = args.pretty
-        stream = _progress(_lines(paths), total=None, desc="extract", enabled=not out.isatty())
-        for name, number, line in stream:
-            ident: str | None = None
-            try:
-                data = _json_line(line)
-                ident = _jsonl_id(data)
-                text, title, url = _jsonl_fields(data)
-                record = _extract_record(text, ident=ident, title=title, url=url)
-            except Exception as error:  # one bad article must not end the run
-                record = fail(ident, f"{name}:{number}", error)
+        outcomes = ordered_map(
+            _jsonl_outcome, _lines(paths), on_error=_jsonl_lost, processes=args.processes, initializer=warm
+        )
+        for outcome in _progress(outcomes, total=None, desc="extract", enabled=not out.isatty()):
+            record = record_of(outcome)
             if pretty:
                 _listing(record, out)
             else:
@@ -196,11 +242,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     pretty = not (args.json or args.indent is not None)
     texts = [(_STDIN_ID if path == _STDIN else path, _read_bytes(path)) for path in paths]
     records = []
-    for name, data in _progress(texts, total=len(texts), desc="extract", enabled=not out.isatty()):
-        try:
-            record = _extract_record(data.decode("utf-8"), ident=name, title=None, url=None)
-        except Exception as error:  # one bad article must not end the run
-            record = fail(name, name, error)
+    outcomes = ordered_map(
+        _text_outcome, texts, on_error=_text_lost, processes=args.processes, initializer=warm
+    )
+    for outcome in _progress(outcomes, total=len(texts), desc="extract", enabled=not out.isatty()):
+        record = record_of(outcome)
         if pretty:
             _listing(record, out)
         records.append(record)
@@ -318,6 +364,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return status
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -327,7 +383,8 @@ def _parser() -> argparse.ArgumentParser:
         help="find the quotes, speakers and cues in articles",
         description="Find the quotes, speakers and cues in articles. Plain-text files give a readable "
         "listing (--json: a JSON array of records, with the file name as id); --jsonl gives one JSON "
-        "record per input line (--pretty: the listing).",
+        "record per input line (--pretty: the listing). A web page (.html, .htm, or a file starting "
+        "with <!doctype or <html) is read for its article text and metadata first.",
     )
     extract.add_argument("files", nargs="*", metavar="FILE", help="articles to read ('-' or none: stdin)")
     extract.add_argument(
@@ -340,6 +397,13 @@ def _parser() -> argparse.ArgumentParser:
     form.add_argument("--json", action="store_true", help="plain-text input: write a JSON array of records")
     form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
+    extract.add_argument(
+        "--processes",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="read the articles in N worker processes (default 1; output order is kept)",
+    )
     extract.set_defaults(run=_cmd_extract)
 
     evaluate_ = commands.add_parser(

@@ -14,7 +14,19 @@ class FrettirError(Exception):
 
 
 class InputError(FrettirError, ValueError):
-    """An argument has the right type but a value frettir cannot use."""
+    """An argument has the right type but a value frettir cannot use.
+
+    Raised at once, with a message that says what was wrong and what is accepted. It is
+    also a :class:`ValueError`:
+
+    >>> from frettir import extract_many
+    >>> extract_many([], processes=0)
+    Traceback (most recent call last):
+        ...
+    frettir.errors.InputError: processes must be a positive int or None, got 0
+    >>> issubclass(InputError, ValueError)
+    True
+    """
 
 
 class InvariantError(FrettirError, ValueError):

@@ -39,6 +39,16 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
 class Span:
     """A half-open character range ``[start, end)`` of :attr:`Article.text`.
 
+    Offsets count Python ``str`` characters (code points), as ``text[start:end]`` does.
+    Spans order by ``start``, then ``end``.
+
+    Attributes:
+        start: Index of the first character in the range.
+        end: Index one past the last character; ``start == end`` is an empty range.
+
+    Raises:
+        InvariantError: If ``start`` or ``end`` is negative or ``end < start``.
+
     >>> span = Span(start=4, end=9)
     >>> span.slice("Hún sagði það.")
     'sagði'
