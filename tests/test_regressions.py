@@ -206,7 +206,7 @@ def test_adjective_that_is_also_a_noun_starts_a_description() -> None:
     """`Norska veðurstofan varar við … og segir að …`: the speaker keeps its adjective."""
     text = "Norska veðurstofan varar við hvassviðri og segir að flug geti raskast."
     reports = _quotes(text, "indirect")
-    assert [_who(q) for q in reports] == ["Norska veðurstofan"]
+    assert [_who(q) for q in reports] == ["norska veðurstofan"]
 
 
 def test_partial_quote_after_kalla_is_speech() -> None:

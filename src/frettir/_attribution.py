@@ -1050,7 +1050,8 @@ def _medium(doc: _Doc, cue_start: int, cue: str | None) -> str | None:
     if cue == "hafa eftir":
         outlet = np_before(tokens, i, a)
         if outlet is not None:
-            return outlet.name
+            capital = doc.text[outlet.start : outlet.start + 1].isupper()
+            return outlet.name[:1].upper() + outlet.name[1:] if capital else outlet.name
     found: str | None = None
     for k in range(a, b - 1):
         if doc.inside[k] >= 0:
