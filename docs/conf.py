@@ -1,9 +1,20 @@
-"""Sphinx configuration for the frettir documentation."""
+"""Sphinx configuration for the frettir documentation.
+
+Build with ``make docs`` (html and doctest builders, ``-n -W``). Without network access set
+``FRETTIR_DOCS_OFFLINE=1``: the intersphinx inventories of Python and attrs cannot be fetched
+then, so links to them are skipped instead of failing the build.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
+import re
+import sys
 from importlib.metadata import version as _version
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "frettir"
 author = "The frettir developers"
@@ -17,10 +28,32 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "myst_parser",
+    "frettir_docs",  # docs/_ext: CLI help pages and the check that every public name is documented
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "_ext"]
+nitpicky = True
+
+
+def _importable(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
+# Modules being written: their API pages (docs/api/<name>.rst) and links appear once they
+# can be imported.
+OPTIONAL_MODULES = {name: _importable(name) for name in ("frettir.batch", "frettir.html", "frettir.dask")}
+missing = [name for name, present in OPTIONAL_MODULES.items() if not present]
+nitpick_ignore_regex = [(r"py:.*", re.escape(name) + r"(\..*)?") for name in missing]
+nitpick_ignore_regex += [
+    (r"py:class", r"frettir\..*\._[A-Z]\w*"),  # private type variables in signatures
+    (r"py:class", r"dask\..*"),  # Dask's inventory is not fetched
+]
+exclude_patterns += [f"api/{name.removeprefix('frettir.')}.rst" for name in missing]
 
 # Google-style docstrings only.
 napoleon_google_docstring = True
@@ -31,16 +64,31 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 
+myst_heading_anchors = 3
+
 intersphinx_mapping = {
     "python": ("https://docs.python.org/3", None),
     "attrs": ("https://www.attrs.org/en/stable/", None),
 }
 # Without network access (FRETTIR_DOCS_OFFLINE=1) links to other projects' docs cannot be
-# fetched; skip them instead of failing the -n -W build on the fetch.
+# fetched; skip them instead of failing the -n -W build on the fetch. References into the
+# standard library, attrs and cattrs then cannot be resolved and are not checked either.
 if os.environ.get("FRETTIR_DOCS_OFFLINE"):
     intersphinx_mapping = {}
+    nitpick_ignore_regex += [
+        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib)\..*"),
+        (r"py:.*", r"(attrs|attr|cattrs)(\..*)?"),
+        (r"py:.*", r"(TextIO|Iterable|Iterator|Mapping|Sequence|Any|Literal|Final)"),
+    ]
 
-doctest_global_setup = "import frettir\nfrom frettir import *"
+# Every document's examples run under ``make docs`` (sphinx-build -b doctest). Each page
+# starts from these names; ``HAVE_HTML`` lets the HTML how-to skip its examples until
+# ``frettir.html`` exists.
+doctest_global_setup = f"""
+import frettir
+from frettir import *
+HAVE_HTML = {OPTIONAL_MODULES["frettir.html"]!r}
+"""
 
 html_theme = "furo"
 html_title = f"frettir {release}"

@@ -20,6 +20,7 @@ Each result names the rule that fired and a confidence (see the docs' explanatio
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -255,7 +256,7 @@ def _subject_of(
     if cue.lemma == "hafa eftir":
         # "hefur RÚV eftir X að": the source is the object of "eftir"
         for k in range(i + 1, min(b, i + 6)):
-            if tokens[k].text.lower() == "eftir":
+            if tokens[k].low == "eftir":
                 source = read_np(tokens, k + 1, b)
                 if source is not None:
                     return source, source.tok_end
@@ -270,7 +271,7 @@ def _subject_of(
             return inv, inv.tok_end
     # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
     j = i - 1
-    while j >= a and tokens[j].kind == "word" and tokens[j].text.lower() in _ADVERBIAL_STARTS:
+    while j >= a and tokens[j].kind == "word" and tokens[j].low in _ADVERBIAL_STARTS:
         j -= 1
     if j >= a and tokens[j].text in ("og", "en"):
         if previous and previous[-1].subject is not None:
@@ -313,7 +314,7 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
     if mention is None:
         return None
     first = _first_index(tokens, mention.start, a, i)
-    if first > a and tokens[first - 1].text.lower() not in _CLAUSE_OPENERS:
+    if first > a and tokens[first - 1].low not in _CLAUSE_OPENERS:
         return None
     if not _nominative_possible(mention, tokens, first):
         return None
@@ -321,21 +322,15 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
 
 
 def _first_index(tokens: Sequence[Token], start: int, a: int, b: int) -> int:
-    for k in range(a, b):
-        if tokens[k].start == start:
-            return k
-    return a
+    """Index of the token starting at ``start`` within tokens[a:b] (``a`` if none)."""
+    k = bisect.bisect_left(tokens, start, a, b, key=lambda t: t.start)
+    return k if k < b and tokens[k].start == start else a
 
 
 def _token_range(doc: _Doc, start: int, end: int) -> tuple[int, int]:
     """Token indices [i, j) covering the character range [start, end)."""
-    i = 0
-    n = len(doc.tokens)
-    while i < n and doc.tokens[i].end <= start:
-        i += 1
-    j = i
-    while j < n and doc.tokens[j].start < end:
-        j += 1
+    i = bisect.bisect_right(doc.tokens, start, key=lambda t: t.end)
+    j = bisect.bisect_left(doc.tokens, end, i, key=lambda t: t.start)
     return i, j
 
 
@@ -368,17 +363,17 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
     """Where a reported clause ends: before ``og``/``en`` that start a new indicative clause."""
     tokens = doc.tokens
     for x in range(start + 1, b):
-        if doc.inside[x] >= 0 or tokens[x].text.lower() not in ("og", "en"):
+        if doc.inside[x] >= 0 or tokens[x].low not in ("og", "en"):
             continue
         if (
-            tokens[x].text.lower() == "en"
+            tokens[x].low == "en"
             and tokens[x - 1].text == ","
             and not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4)))
         ):
             return x - 1
         for y in range(x + 1, min(b, x + 4)):
             token = tokens[y]
-            if doc.inside[y] >= 0 or token.text.lower() in _SUBORDINATORS:
+            if doc.inside[y] >= 0 or token.low in _SUBORDINATORS:
                 break
             if cue_at(tokens, y, b) is not None or (indicative_only(token) and strong_finite(token)):
                 return x
@@ -405,6 +400,10 @@ class _Attributor:
         self.paragraphs = paragraphs
         self.sites: list[_CueSite] = []
         self.drafts: list[Draft] = []
+        self._by_unit: dict[int, list[_CueSite]] = {}
+        self._by_index: dict[int, _CueSite] = {}
+        self._timeline: list[Draft] = []
+        self._timeline_size = -1
 
     # pass 1 ---------------------------------------------------------------------------
     def find_cues(self) -> None:
@@ -428,6 +427,10 @@ class _Attributor:
                 if site is not None:
                     unit_sites.append(site)
             self.sites.extend(unit_sites)
+            if unit_sites:
+                self._by_unit[u] = unit_sites
+            for site in unit_sites:
+                self._by_index[site.cue.index] = site
 
     def _parsed_subject(self, cue: Cue, unit: tuple[int, int]) -> Mention | None:
         """Ask Greynir for the subject of a cue verb the token rules left without one.
@@ -444,7 +447,7 @@ class _Attributor:
         ):
             return None
         if any(
-            t.text.lower() == "frá" or any(m.lemma in _DOCUMENTS for m in t.meanings)
+            t.low == "frá" or any(m.lemma in _DOCUMENTS for m in t.meanings)
             for t in doc.tokens[a : cue.index]
         ):
             return None  # "Í tilkynningu frá X segir að": impersonal, the source is not a subject
@@ -461,8 +464,8 @@ class _Attributor:
                 between = doc.tokens[min(k, cue.index) + 1 : max(k, cue.index)]
                 relative = False
                 for t in between:
-                    relative = relative or t.text.lower() == "sem"
-                    if t.text.lower() == "en" or (strong_finite(t) and not relative):
+                    relative = relative or t.low == "sem"
+                    if t.low == "en" or (strong_finite(t) and not relative):
                         return None  # the parse linked the verb to the subject of another clause
                 mention = read_np(doc.tokens, k, b)
                 if mention is not None and (mention.kind != "pronoun" or mention.nominative):
@@ -477,11 +480,7 @@ class _Attributor:
         if cue is None:
             return None
         aux = auxiliary_before(doc.tokens, i, a)
-        if (
-            aux is None
-            or any(s.cue.index == aux[0] for s in unit_sites)
-            or doc.tokens[i - 1].text.lower() == "að"
-        ):
+        if aux is None or any(s.cue.index == aux[0] for s in unit_sites) or doc.tokens[i - 1].low == "að":
             return None
         k, lemma = aux
         if lemma == "vera":
@@ -493,7 +492,10 @@ class _Attributor:
         return _CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
 
     def _sites_in(self, unit: int) -> list[_CueSite]:
-        return [s for s in self.sites if s.unit == unit]
+        return self._by_unit.get(unit, [])
+
+    def _site_at(self, index: int) -> _CueSite | None:
+        return self._by_index.get(index)
 
     # pass 2 ---------------------------------------------------------------------------
     def direct(self) -> list[list[int]]:
@@ -556,7 +558,7 @@ class _Attributor:
             k += 1
         if k >= n or doc.para_of[k] != doc.para_of[j - 1] or doc.inside[k] >= 0:
             return None
-        site = next((s for s in self.sites if s.cue.index == k), None)
+        site = self._site_at(k)
         if site is not None:
             site.consumed = True
             entity = site.entity
@@ -598,9 +600,7 @@ class _Attributor:
                 continue
             token = doc.tokens[k]
             before = doc.tokens[k - 1]
-            if not (
-                before.text.lower() in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)
-            ):
+            if not (before.low in ("frá", "sem") or any(m.lemma in _DOCUMENTS for m in before.meanings)):
                 continue
             if token.kind in ("person", "entity", "word"):
                 mention = read_np(doc.tokens, k, b, apposition=False)
@@ -609,14 +609,7 @@ class _Attributor:
         return None
 
     def _latest_entity(self, position: int) -> Entity | None:
-        best: Draft | None = None
-        for draft in self.drafts:
-            if (
-                draft.start < position
-                and draft.entity is not None
-                and (best is None or draft.start > best.start)
-            ):
-                best = draft
+        best = self._latest_draft(position)
         return best.entity if best else None
 
     def _head(self, m: int) -> Draft | None:
@@ -658,7 +651,7 @@ class _Attributor:
         first = doc.tokens[j]
         if first.text not in ("Þetta", "Þannig", "Svo") or j + 1 >= len(doc.tokens):
             return None
-        site = next((s for s in self.sites if s.cue.index in (j + 1, j + 2)), None)
+        site = self._site_at(j + 1) or self._site_at(j + 2)
         if site is not None and site.subject is not None:
             site.consumed = True
             return self._draft(
@@ -715,7 +708,7 @@ class _Attributor:
             end = _clause_end(doc, start, b)
             later = [
                 t.cue.index
-                for t in self.sites
+                for t in self._sites_in(site.unit)
                 if t.unit == site.unit
                 and start < t.cue.index < end
                 and t.subject is not None
@@ -728,9 +721,7 @@ class _Attributor:
                 continue
             entity = site.entity
             rule = (
-                "indirect.that_clause"
-                if tokens[start - 1].text.lower() in ("að", "hvort")
-                else "indirect.infinitive"
+                "indirect.that_clause" if tokens[start - 1].low in ("að", "hvort") else "indirect.infinitive"
             )
             if site.passive:
                 rule = "indirect.passive"
@@ -757,11 +748,23 @@ class _Attributor:
         self._according_to()
         self._drop_nested()
 
+    def _latest_draft(self, position: int) -> Draft | None:
+        """The attributed draft that starts last before ``position``."""
+        if self._timeline_size != len(self.drafts):
+            self._timeline = sorted((d for d in self.drafts if d.entity is not None), key=lambda d: d.start)
+            self._timeline_size = len(self.drafts)
+        k = bisect.bisect_left(self._timeline, position, key=lambda d: d.start)
+        return self._timeline[k - 1] if k > 0 else None
+
     def _drop_nested(self) -> None:
         """A report inside a report of the same speaker is part of it (``segir að hann telji að``)."""
-        reports = [d for d in self.drafts if d.kind == "indirect"]
+        by_para: dict[int, list[Draft]] = {}
+        for draft in self.drafts:
+            if draft.kind == "indirect":
+                by_para.setdefault(draft.para, []).append(draft)
         keep: list[Draft] = []
         for draft in self.drafts:
+            reports = by_para.get(draft.para, [])
             inside_same = draft.kind == "indirect" and any(
                 other is not draft
                 and other.entity is draft.entity
@@ -798,7 +801,7 @@ class _Attributor:
         parenthetical = False
         for x in range(k, min(b, k + 25)):
             token = tokens[x]
-            low = token.text.lower()
+            low = token.low
             if token.text == ",":
                 parenthetical = not parenthetical
                 continue
@@ -807,16 +810,16 @@ class _Attributor:
                 continue
             if low in ("að", "hvort") and doc.inside[x] < 0:
                 nxt = x + 1
-                while nxt < b and tokens[nxt].text.lower() == "að":
+                while nxt < b and tokens[nxt].low == "að":
                     nxt += 1
                 if nxt >= b:
                     return None
                 follower = tokens[nxt]
-                if follower.text.lower() in _NOT_COMPLEMENT:
+                if follower.low in _NOT_COMPLEMENT:
                     continue
                 fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
                 if low == "að" and (
-                    (x > 0 and tokens[x - 1].text.lower() == "til") or (_infinitive(follower) and not fronted)
+                    (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
                 ):
                     break
                 return nxt
@@ -834,7 +837,7 @@ class _Attributor:
         if site.cue.lemma not in ("segja", "telja", "álíta", "fullyrða", "viðurkenna"):
             return None
         first = tokens[k]
-        if first.kind == "punct" or first.text.lower() in _ACI_STOP or doc.inside[k] >= 0:
+        if first.kind == "punct" or first.low in _ACI_STOP or doc.inside[k] >= 0:
             return None
         if b - k < 2:
             return None
@@ -852,16 +855,12 @@ class _Attributor:
         tokens = doc.tokens
         for a, b in doc.units:
             for x in range(a, b - 2):
-                if (
-                    doc.inside[x] >= 0
-                    or tokens[x].text.lower() != "að"
-                    or tokens[x + 1].text.lower() not in ("sögn", "mati")
-                ):
+                if doc.inside[x] >= 0 or tokens[x].low != "að" or tokens[x + 1].low not in ("sögn", "mati"):
                     continue
                 mention = read_np(tokens, x + 2, b)
                 if mention is None:
                     continue
-                cue_lemma = "að " + tokens[x + 1].text.lower()
+                cue_lemma = "að " + tokens[x + 1].low
                 if x == a:
                     end_np = mention.tok_end
                     while end_np < b and tokens[end_np].text == ",":
@@ -903,9 +902,9 @@ class _Attributor:
             a, b = doc.units[u]
             if doc.para_of[a] != doc.para_of[doc.units[u - 1][0]]:
                 continue
-            if doc.inside[a] >= 0 or tokens[a].text.lower() in ("ef", "þótt", "nema"):
+            if doc.inside[a] >= 0 or tokens[a].low in ("ef", "þótt", "nema"):
                 continue
-            if any(s.unit == u and s.consumed for s in self.sites):
+            if any(s.consumed for s in self._sites_in(u)):
                 continue
             if not self._subjunctive_unit(a, b):
                 continue
@@ -931,14 +930,14 @@ class _Attributor:
             if self.doc.inside[x] >= 0:
                 return False
             token = tokens[x]
-            low = token.text.lower()
+            low = token.low
             if low in _SUBORDINATORS:
                 subordinate = True
                 continue
             if token.text == ",":
                 subordinate = False
                 continue
-            if not finite(token) or (x > a and tokens[x - 1].text.lower() == "að"):
+            if not finite(token) or (x > a and tokens[x - 1].low == "að"):
                 continue
             if subordinate:
                 subordinate = False
@@ -1004,14 +1003,7 @@ class _Attributor:
         )
 
     def _latest_speaker(self, position: int) -> tuple[Entity | None, int]:
-        best: Draft | None = None
-        for draft in self.drafts:
-            if (
-                draft.start < position
-                and draft.entity is not None
-                and (best is None or draft.start >= best.start)
-            ):
-                best = draft
+        best = self._latest_draft(position)
         if best is None:
             return None, -1
         return best.entity, best.para
@@ -1033,7 +1025,7 @@ _CONVERSATIONS = frozenset({"samtal", "viðtal", "spjall", "svar"})
 
 
 def _platform(token: Token) -> str | None:
-    low = token.text.lower()
+    low = token.low
     for key, name in _PLATFORMS.items():
         if low == key or (len(key) > 2 and low.startswith(key)):
             return name
@@ -1043,8 +1035,8 @@ def _platform(token: Token) -> str | None:
 def _medium(doc: _Doc, cue_start: int, cue: str | None) -> str | None:
     """The medium named in a cue's sentence: ``í samtali við mbl.is``, ``á Facebook``, ``í tilkynningu``."""
     tokens = doc.tokens
-    i = next((k for k, t in enumerate(tokens) if t.start == cue_start), None)
-    if i is None:
+    i = _first_index(tokens, cue_start, 0, len(tokens))
+    if tokens[i].start != cue_start:
         return None
     a, b = doc.units[doc.unit_of[i]]
     if cue == "hafa eftir":
@@ -1057,13 +1049,13 @@ def _medium(doc: _Doc, cue_start: int, cue: str | None) -> str | None:
         if doc.inside[k] >= 0:
             continue
         token, nxt = tokens[k], tokens[k + 1]
-        low = token.text.lower()
+        low = token.low
         if low == "á" and _platform(nxt) is not None:
             return _platform(nxt)
         if low != "í" or doc.inside[k + 1] >= 0:
             continue
         lemmas = {m.lemma for m in nxt.meanings}
-        if lemmas & _CONVERSATIONS and k + 3 < b + 1 and k + 2 < b and tokens[k + 2].text.lower() == "við":
+        if lemmas & _CONVERSATIONS and k + 3 < b + 1 and k + 2 < b and tokens[k + 2].low == "við":
             if k + 3 < b:
                 return _np_name(tokens, k + 3, b)
         elif lemmas & _DOCUMENTS and found is None:
@@ -1085,7 +1077,7 @@ def _subject_position(doc: _Doc, i: int) -> bool:
     if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
         return True
     before = doc.tokens[i - 1]
-    return before.text.lower() in _CLAUSE_OPENERS or strong_finite(before)
+    return before.low in _CLAUSE_OPENERS or strong_finite(before)
 
 
 def _register_names(doc: _Doc) -> None:

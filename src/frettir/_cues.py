@@ -139,7 +139,7 @@ def strong_finite(token: Token) -> bool:
     forms (``má``, ``sagði``) do not.
     """
     verbs = _finite_readings(token)
-    if not verbs or any(m.cat == "fs" for m in token.meanings) or token.text.lower() in NOT_VERBS:
+    if not verbs or any(m.cat == "fs" for m in token.meanings) or token.low in NOT_VERBS:
         return False  # "á", "við": prepositions first; "enn fremur": an adverb
     if not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
         return True
@@ -204,13 +204,13 @@ def cue_at(
     if (
         not nonfinite
         and i > 0
-        and tokens[i - 1].text.lower() == "að"
+        and tokens[i - 1].low == "að"
         and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
     ):
         return None  # "að segja": an infinitive, not a finite verb
     if (
         i > 0
-        and tokens[i - 1].text.lower() in PREPOSITIONS
+        and tokens[i - 1].low in PREPOSITIONS
         and any(m.cat in ("kk", "kvk", "hk") for m in token.meanings)
     ):
         return None  # "í svari við": a noun after a preposition
@@ -228,10 +228,8 @@ def cue_at(
         particle = PARTICLES.get(lemma)
         if particle is not None:
             for k in range(i + 1, min(stop, i + 5)):
-                if tokens[k].text.lower() == particle:
-                    if particle == "eftir" and (
-                        k + 1 >= stop or tokens[k + 1].text.lower() in _NOT_AFTER_EFTIR
-                    ):
+                if tokens[k].low == particle:
+                    if particle == "eftir" and (k + 1 >= stop or tokens[k + 1].low in _NOT_AFTER_EFTIR):
                         break
                     return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
             continue

@@ -60,6 +60,11 @@ class Token:
     persons: tuple[PersonReading, ...] = ()
     sent_start: bool = False
 
+    @property
+    def low(self) -> str:
+        """The normalised text in lower case (``hu\u0301n`` reads ``hún``), for word checks."""
+        return (self.norm or self.text).lower()
+
 
 @functools.cache
 def _kinds() -> dict[int, str]:

@@ -72,13 +72,17 @@ def read_article(
     tokens = [tokenize(text, p.start, p.end) for p in paras]
     sentences: list[Span] = []
     for para_tokens in tokens:
-        starts = [t for t in para_tokens if t.sent_start] or para_tokens[:1]
-        for n, first in enumerate(starts):
-            following = [t for t in para_tokens if t.start >= first.start]
-            end_tok = following[-1]
-            if n + 1 < len(starts):
-                end_tok = max((t for t in para_tokens if t.end <= starts[n + 1].start), key=lambda t: t.end)
-            sentences.append(Span(start=first.start, end=end_tok.end))
+        begin: int | None = None
+        end = 0
+        for token in para_tokens:
+            if token.sent_start and begin is not None:
+                sentences.append(Span(start=begin, end=end))
+                begin = None
+            if begin is None:
+                begin = token.start
+            end = max(end, token.end)
+        if begin is not None:
+            sentences.append(Span(start=begin, end=end))
     drafts = attribute(text, paras, marks, tokens, parser)
     speakers, quotes = _build(text, drafts)
     return cls(

@@ -9,6 +9,7 @@ pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) t
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 import attrs
@@ -212,7 +213,7 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
                 and (
                     title
                     or any(m.domain in _PLACE_DOMAINS for m in tokens[j + 1].meanings)
-                    or (not tokens[j + 1].meanings and tokens[j + 1].text.lower() not in PLATFORM_WORDS)
+                    or (not tokens[j + 1].meanings and tokens[j + 1].low not in PLATFORM_WORDS)
                 )
             ):
                 k = j + 1
@@ -246,7 +247,7 @@ def read_np(
     token = tokens[i]
     mention: Mention | None = None
     j = i + 1
-    if token.kind == "word" and token.text.lower() in NOT_NP_START:
+    if token.kind == "word" and token.low in NOT_NP_START:
         return None
     if token.kind == "person" and token.persons:
         name, gender, case = person_reading(token)
@@ -290,7 +291,7 @@ def read_np(
             token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j
         )
     elif token.kind == "word":
-        low = token.text.lower()
+        low = token.low
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
             gender, number = PRONOUNS[low]
             nominative = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
@@ -432,12 +433,16 @@ def _genitive_fix(name: str, known: set[str]) -> str:
     return name
 
 
+LOOKBACK = 200
+"""How many earlier mentions pronoun and role resolution look at (bounds time per article)."""
+
+
 class Registry:
     """Everyone an article names, with pronoun and role resolution."""
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self._order: list[tuple[int, Entity]] = []
+        self._order: list[tuple[int, int, Entity]] = []  # (position, sequence, entity), sorted
         self._salient: set[int] = set()
 
     def add(self, mention: Mention, *, salient: bool = True) -> Entity:
@@ -487,7 +492,7 @@ class Registry:
             if title not in best.titles:
                 best.titles.append(title)
         best.mentions.append((mention.start, mention.end))
-        self._order.append((mention.start, best))
+        bisect.insort(self._order, (mention.start, len(self._order), best), key=lambda item: item[0])
         if salient and mention.nominative:
             self._salient.add(mention.start)
         return best
@@ -533,13 +538,18 @@ class Registry:
                     other.mentions.extend(entity.mentions)
                     other.titles.extend(t for t in entity.titles if t not in other.titles)
                     other.gender = other.gender or entity.gender
-                    for n, (pos, e) in enumerate(self._order):
+                    for n, (pos, seq, e) in enumerate(self._order):
                         if e is entity:
-                            self._order[n] = (pos, other)
+                            self._order[n] = (pos, seq, other)
                     break
             else:
                 merged.append(entity)
         self.entities = merged
+
+    def _before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
+        """Mentions before ``position``, latest first, at most ``limit`` of them."""
+        end = bisect.bisect_left(self._order, position, key=lambda item: item[0])
+        return [(pos, entity) for pos, _, entity in reversed(self._order[max(0, end - limit) : end])]
 
     def resolve_pronoun(
         self, gender: str | None, position: int, window: int = 700, *, number: str = "et"
@@ -551,7 +561,7 @@ class Registry:
         unknown gender; else a body of the same grammatical gender. Plural (``þeir``,
         ``þær``): the most recent plural group within ``window``, else nobody.
         """
-        ordered = [pe for pe in sorted(self._order, key=lambda pe: pe[0], reverse=True) if pe[0] < position]
+        ordered = self._before(position)
         if number == "ft":
             for pos, entity in ordered:
                 if position - pos > window:
@@ -580,7 +590,7 @@ class Registry:
         """A person or body named earlier whose title or name has the same head (``forsetinn``)."""
         if not head_lemma:
             return None
-        for pos, entity in sorted(self._order, key=lambda pe: pe[0], reverse=True):
+        for pos, entity in self._before(position):
             if pos >= position:
                 continue
             for title in entity.titles:

@@ -272,6 +272,11 @@ class Article:
             url: The page's address; gives :attr:`outlet` and helps the extraction.
             parser: As for :meth:`from_text`.
 
+        Returns:
+            The article with its quotes and speakers, and the page's :attr:`title`,
+            :attr:`author`, :attr:`published` and :attr:`outlet` where the page gives them.
+            A page in which no article is found gives an article with empty text.
+
         Raises:
             TypeError: If ``html`` is neither ``str`` nor ``bytes``.
         """
@@ -280,6 +285,17 @@ class Article:
         return article_from_html(cls, html, url=url, parser=parser)
 
     def quotes_by(self, speaker: Speaker | str) -> tuple[Quote, ...]:
-        """Return the quotes of one speaker, given as a :class:`Speaker` or its name."""
+        """Return the quotes of one speaker, in text order.
+
+        Args:
+            speaker: One of :attr:`speakers`, or its canonical :attr:`Speaker.name`.
+
+        Returns:
+            The quotes whose speaker has that name; empty if there are none.
+
+        >>> article = Article.from_text("„Já,“ sagði Anna. „Nei,“ sagði Jón.")
+        >>> [q.text for q in article.quotes_by("Anna")]
+        ['Já,']
+        """
         name = speaker.name if isinstance(speaker, Speaker) else speaker
         return tuple(q for q in self.quotes if q.speaker is not None and q.speaker.name == name)
