@@ -12,6 +12,7 @@ therefore re-synchronises with the raw text after every token (see ``_align``).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -129,15 +130,20 @@ def _persons(value: Any) -> tuple[PersonReading, ...]:
     return tuple(out)
 
 
+_LONG_DIGITS = re.compile(r"[0-9]{1000,}")
+"""Digit runs the tokenizer would hand to ``int()`` beyond Python's 4,300-digit limit."""
+
+
 def tokenize(raw: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokenize ``raw[start:end]`` (one paragraph) with reynir's BÍN-aware tokenizer.
 
-    Spans are exact indices into ``raw``; the text is never rewritten.
+    Spans are exact indices into ``raw``; the text is never rewritten. A run of 1,000 or
+    more digits is hidden from the tokenizer (which would fail on it) and gives no token.
     """
     from reynir.bintokenizer import tokenize as bin_tokenize
 
     stop = len(raw) if end is None else end
-    piece = raw[start:stop]
+    piece = _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
     kinds = _kinds()
     s_begin, s_end = _sentence_markers()
     tokens: list[Token] = []
@@ -153,7 +159,9 @@ def tokenize(raw: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue
         original = str(tok.original)
         txt = str(tok.txt or "")
-        tstart, tend = _align(raw, pos, stop, original, txt)
+        # align on the text the tokenizer saw (same length and offsets as raw[start:stop])
+        pstart, pend = _align(piece, pos - start, len(piece), original, txt)
+        tstart, tend = pstart + start, pend + start
         if tend <= tstart:
             continue
         pos = tend

@@ -215,10 +215,17 @@ class Article:
         for span in (*self.paragraphs, *self.sentences):
             if span.end > size:
                 raise InvariantError(f"{span} lies outside the text of {size} characters")
+        for speaker in self.speakers:
+            for mention in speaker.mentions:
+                if mention.end > size:
+                    raise InvariantError(f"mention {mention} of {speaker.name!r} lies outside the text")
         previous: Quote | None = None
         for quote in self.quotes:
-            if quote.span.end > size or (quote.outer is not None and quote.outer.end > size):
-                raise InvariantError(f"quote {quote.span} lies outside the text of {size} characters")
+            for span in (quote.span, quote.outer, quote.speaker_span, quote.cue_span):
+                if span is not None and span.end > size:
+                    raise InvariantError(
+                        f"span {span} of quote {quote.span} lies outside the text of {size} characters"
+                    )
             if quote.span.slice(self.text) != quote.text:
                 raise InvariantError(f"quote text {quote.text!r} is not the text at {quote.span}")
             if quote.speaker is not None and quote.speaker not in self.speakers:

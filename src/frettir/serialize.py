@@ -18,7 +18,34 @@ from frettir.model import Article, Quote, Speaker
 __all__ = ["converter", "dumps", "from_dict", "loads", "to_dict", "to_record"]
 
 converter = cattrs.Converter(forbid_extra_keys=True)
-"""The cattrs converter that structures and unstructures frettir's classes."""
+"""The cattrs converter that structures and unstructures frettir's classes.
+
+It is strict: a number where text belongs, text or a fraction where an offset belongs, or a
+boolean for a number is refused rather than converted.
+"""
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"expected a string, got {type(value).__name__}")
+    return value
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, got {type(value).__name__}")
+    return value
+
+
+def _strict_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"expected a number, got {type(value).__name__}")
+    return float(value)
+
+
+converter.register_structure_hook(str, _strict_str)
+converter.register_structure_hook(int, _strict_int)
+converter.register_structure_hook(float, _strict_float)
 
 
 def to_dict(article: Article) -> dict[str, Any]:
@@ -56,7 +83,7 @@ def from_dict(data: dict[str, Any]) -> Article:
     """
     try:
         return converter.structure(data, Article)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as error:
+    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, RecursionError) as error:
         raise InputError(f"not a frettir article: {error}") from error
 
 
@@ -95,7 +122,8 @@ def loads(data: str | bytes) -> Article:
     """
     try:
         raw = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        # ValueError covers JSONDecodeError and integers longer than Python converts
         raise InputError(f"not JSON: {error}") from error
     if not isinstance(raw, dict):
         raise InputError(f"an article is a JSON object, not {type(raw).__name__}")
