@@ -1,4 +1,4 @@
-# frettir: make demo | make test | make eval | make test-deep | make docs | make clean
+# frettir: make demo | make test | make eval | make test-deep | make docs | make bench | make clean
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
@@ -11,7 +11,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/install.stamp
 DOCS_STAMP := $(VENV)/docs.stamp
 
-.PHONY: venv demo test lint typecheck pytest eval test-deep docs clean
+.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench clean
 
 venv: $(STAMP)
 
@@ -27,7 +27,7 @@ $(DOCS_STAMP): $(STAMP)
 demo: $(STAMP)
 	$(BIN)/frettir extract $(EXAMPLE)
 
-test: lint typecheck pytest
+test: lint typecheck pytest docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check --quiet .
@@ -49,13 +49,50 @@ eval: $(STAMP)
 	fi
 
 test-deep: lint typecheck $(STAMP)
-	$(BIN)/pytest -q -m "slow or not slow"
+	HYPOTHESIS_PROFILE=thorough $(BIN)/pytest -q -m "slow or not slow"
+
+# The html docs, then every example in them and in the docstrings (doctest builder), both with
+# -n -W: a broken example or reference fails. Both builds share one parsed environment and only
+# re-read what changed. Without network access: FRETTIR_DOCS_OFFLINE=1 make docs (or make test).
+SPHINX := $(BIN)/sphinx-build -q -n -W --keep-going -d docs/_build/doctrees
 
 docs: $(DOCS_STAMP)
-	$(BIN)/sphinx-build -n -W --keep-going -b html docs docs/_build/html
-	$(BIN)/sphinx-build -n -W --keep-going -b doctest docs docs/_build/doctest
+	$(SPHINX) -b html docs docs/_build/html
+	$(SPHINX) -b doctest docs docs/_build/doctest
+
+# Throughput against the parse-everything baseline and the tokenizer floor (several minutes).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) docs/_build dist build .hypothesis .mypy_cache .ruff_cache .pytest_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 	find . -name '*.egg-info' -type d -prune -exec rm -rf {} +
+
+# Robustness: make fuzz (atheris over Article.from_text and serialize.loads; FUZZ_SECONDS=600,
+# one process at nice 10; new failures go to build/fuzz/artifacts) | make corpus-check (every
+# GreynirCorpus sentence and dev article: crashes, invariant violations, slowest items).
+FUZZ_SECONDS ?= 600
+FUZZ_DIR := build/fuzz
+FUZZ_STAMP := $(VENV)/fuzz.stamp
+
+.PHONY: fuzz corpus-check
+
+$(FUZZ_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,fuzz]'
+	touch $@
+
+fuzz: $(FUZZ_STAMP)
+	mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	$(BIN)/python fuzz/fuzz_article.py --seeds $(FUZZ_DIR)/corpus
+	set -o pipefail; nice -n 10 $(BIN)/python fuzz/fuzz_article.py $(FUZZ_DIR)/corpus -dict=$(FUZZ_DIR)/icelandic.dict \
+		-max_total_time=$(FUZZ_SECONDS) -timeout=20 -max_len=4096 -print_final_stats=1 \
+		-artifact_prefix=$(FUZZ_DIR)/artifacts/ --keep-going=$(FUZZ_DIR)/artifacts 2>&1 \
+		| grep -v '^INFO: Instrumenting'
+	@found=$$(ls $(FUZZ_DIR)/artifacts | grep -c -E '^(crash|timeout|oom)-[0-9a-f]+$$' || true); \
+		echo "fuzz: $$found failure(s) in $(FUZZ_DIR)/artifacts (slow-unit-* files are only slow)"; \
+		test "$$found" -eq 0
+
+corpus-check: $(STAMP)
+	$(BIN)/python scripts/corpus_check.py --sentences $(SHARED)/corpus/greynircorpus-sentences.txt \
+		--articles $(SHARED)/corpus/dev.jsonl

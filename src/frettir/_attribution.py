@@ -21,6 +21,7 @@ Each result names the rule that fired and a confidence (see the docs' explanatio
 from __future__ import annotations
 
 import bisect
+import time
 from collections.abc import Sequence
 
 import attrs
@@ -42,6 +43,9 @@ from frettir.model import Span
 __all__ = ["Draft", "attribute"]
 
 _FINAL = frozenset({".", "!", "?", "…", "...", ";"})
+PARSE_BUDGET = 1.0
+"""Seconds of Greynir parsing one article may spend; later clauses use the token rules only."""
+
 _DASHES = frozenset({"–", "-", "—"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 _TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
@@ -143,6 +147,7 @@ class _Doc:
     by_start: dict[int, Entity]
     parser: object | None = None
     parses: int = 0
+    parse_seconds: float = 0.0
 
 
 def _words(text: str) -> int:
@@ -440,9 +445,12 @@ class _Attributor:
         """
         doc = self.doc
         a, b = unit
+        # the frame: the clause up to the complementizer, the report itself replaced by "það"
+        frame_end = next((x for x in range(cue.index + 1, b) if doc.tokens[x].low in ("að", "hvort")), b)
         if (
-            b - a > MAX_PARSE_TOKENS
-            or any(doc.inside[x] >= 0 for x in range(a, b))
+            frame_end - a > MAX_PARSE_TOKENS
+            or doc.parse_seconds > PARSE_BUDGET
+            or any(doc.inside[x] >= 0 for x in range(a, frame_end))
             or cue.lemma == "hafa eftir"
         ):
             return None
@@ -451,9 +459,12 @@ class _Attributor:
             for t in doc.tokens[a : cue.index]
         ):
             return None  # "Í tilkynningu frá X segir að": impersonal, the source is not a subject
-        start, end = doc.tokens[a].start, doc.tokens[b - 1].end
+        start, end = doc.tokens[a].start, doc.tokens[frame_end - 1].end
+        frame = doc.text[start:end] + (" það." if frame_end < b else "")
         doc.parses += 1
-        found = parse_subject(doc.text[start:end], cue.start - start, doc.parser)
+        began = time.perf_counter()
+        found = parse_subject(frame, cue.start - start, doc.parser)
+        doc.parse_seconds += time.perf_counter() - began
         if found is None:
             return None
         head_at = start + found[0]
@@ -1077,7 +1088,21 @@ def _subject_position(doc: _Doc, i: int) -> bool:
     if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
         return True
     before = doc.tokens[i - 1]
-    return before.low in _CLAUSE_OPENERS or strong_finite(before)
+    if before.low in _CLAUSE_OPENERS:
+        return True
+    if not strong_finite(before):
+        return False
+    # after the finite verb: an inverted subject unless a nominative stands before the verb
+    k = i - 2
+    if k < doc.units[doc.unit_of[i]][0]:
+        return True
+    word = doc.tokens[k]
+    if word.kind == "person":
+        return not any(p.case in (None, "nf") for p in word.persons)
+    return not any(
+        m.cat in ("kk", "kvk", "hk", "pfn") and (m.tags.startswith("NF") or "-NF" in m.tags)
+        for m in word.meanings
+    )
 
 
 def _register_names(doc: _Doc) -> None:
@@ -1090,9 +1115,10 @@ def _register_names(doc: _Doc) -> None:
             or (token.kind == "word" and token.text[:1].isupper() and not token.meanings and i > 0)
             or (token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings)
         ):
-            mention = read_np(tokens, i, apposition=True)
+            subject = _subject_position(doc, i)
+            mention = read_np(tokens, i, apposition=True, oblique=not subject)
             if mention is not None and mention.kind in ("person", "organization"):
-                entity = doc.registry.add(mention, salient=_subject_position(doc, i))
+                entity = doc.registry.add(mention, salient=subject)
                 doc.by_start[mention.start] = entity
                 i = max(i + 1, mention.tok_end)
                 continue

@@ -52,6 +52,7 @@ SAYING: frozenset[str] = frozenset(
         "vona",
         "segjast",
         "kveðast",
+        "kveða",
         "minna",
         "leggja",
         "þvertaka",

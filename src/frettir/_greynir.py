@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import attrs
 
-__all__ = ["Meaning", "PersonReading", "Token", "nominative", "tokenize"]
+__all__ = ["Meaning", "PersonReading", "Token", "lookup", "nominative", "tokenize"]
 
 
 @attrs.frozen(slots=True)
@@ -193,7 +193,17 @@ def _bin() -> Any:
     return Bin()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=65536)
+def lookup(word: str) -> tuple[Meaning, ...]:
+    """BÍN readings of a word form (through ``islenska``); empty when BÍN does not know it."""
+    try:
+        _, found = _bin().lookup(word)
+    except Exception:  # islenska raises bare exceptions on odd input
+        return ()
+    return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark)) for m in found)
+
+
+@functools.lru_cache(maxsize=65536)
 def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
     """Return the nominative of one inflected word form, or ``None`` if BÍN has none.
 
@@ -218,7 +228,7 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
     return None
 
 
-MAX_PARSE_TOKENS = 45
+MAX_PARSE_TOKENS = 30
 """Sentences longer than this are not parsed (Greynir's time grows fast with length)."""
 
 
@@ -231,6 +241,18 @@ def default_parser() -> Any:
 
 
 def parse_subject(sentence: str, verb_at: int, parser: Any = None) -> tuple[int, int] | None:
+    """Parse one sentence with Greynir and return the span of the subject of a verb (cached)."""
+    if parser is not None:
+        return _parse_subject(sentence, verb_at, parser)
+    return _cached_parse_subject(sentence, verb_at)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_parse_subject(sentence: str, verb_at: int) -> tuple[int, int] | None:
+    return _parse_subject(sentence, verb_at, None)
+
+
+def _parse_subject(sentence: str, verb_at: int, parser: Any) -> tuple[int, int] | None:
     """Parse one sentence with Greynir and return the span of the subject of a verb.
 
     ``verb_at`` is a character offset inside the verb; the result is the character span

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from frettir._greynir import Meaning, Token, nominative
+from frettir._greynir import Meaning, Token, lookup, nominative
 
 __all__ = ["Entity", "Mention", "Registry", "read_np"]
 
@@ -65,6 +65,18 @@ TITLE_HEADS = (
     "íbúi",
     "sveitarstjóri",
     "bæjarstjóri",
+    "ari",
+    "ingur",
+    "kona",
+    "gjafi",
+    "vörður",
+    "nemi",
+    "smiður",
+    "bóndi",
+    "prestur",
+    "rektor",
+    "skáld",
+    "höfundur",
 )
 _PREPS_IN_TITLE = frozenset({"á", "í", "hjá", "við"})
 NOT_NP_START = frozenset(
@@ -122,6 +134,18 @@ def _is_verb(token: Token) -> bool:
     return any(m.cat == "so" for m in token.meanings)
 
 
+def _agrees(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective reading agrees with a noun reading in gender, case and number."""
+    for a in _adj_meanings(adjective):
+        parts = a.tags.split("-")
+        for n in _noun_meanings(noun):
+            if n.cat.upper() in parts and any(
+                p.startswith(n.tags[: len(p)]) and len(p) >= 3 for p in parts[2:]
+            ):
+                return True
+    return False
+
+
 def _given_name(token: Token) -> Meaning | None:
     """The given-name reading of a capitalised word, nominative first (``Ragnar``)."""
     names = [m for m in token.meanings if m.domain == "ism" and m.cat in NOUN_CATS]
@@ -139,9 +163,17 @@ def _nounish(token: Token) -> bool:
     )
 
 
-def person_reading(token: Token) -> tuple[str, str | None, str | None]:
-    """Return (nominative name, gender, case) of a person token, nominative reading first."""
+def person_reading(token: Token, *, oblique: bool = False) -> tuple[str, str | None, str | None]:
+    """Return (nominative name, gender, case) of a person token.
+
+    The nominative reading comes first, unless ``oblique`` says the name stands where an
+    object does: then a reading that lemmatises the form (``Sigurð`` -> ``Sigurður``) wins.
+    """
     readings = token.persons
+    if oblique:
+        for reading in readings:
+            if reading.case != "nf" and reading.name != token.text:
+                return reading.name, reading.gender, reading.case
     for reading in readings:
         if reading.case == "nf":
             return reading.name, reading.gender, "nf"
@@ -201,10 +233,16 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             j += 1
             continue
         if token.kind == "word" and token.meanings:
-            if any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings) and not any(
-                m.cat == "so" for m in token.meanings
+            genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
+            if genitive and (title or not any(m.cat == "so" for m in token.meanings)):
+                j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
+                continue
+            if (
+                title
+                and _is_cap(token)
+                and any(m.domain in _PLACE_DOMAINS or m.cat == "entity" for m in token.meanings)
             ):
-                j += 1
+                j += 1  # "forstjóri Icelandair": an indeclinable company name
                 continue
             if (
                 token.text in _PREPS_IN_TITLE
@@ -238,7 +276,12 @@ def _title_text(tokens: Sequence[Token], i: int, j: int) -> str:
 
 
 def read_np(
-    tokens: Sequence[Token], i: int, limit: int | None = None, *, apposition: bool = True
+    tokens: Sequence[Token],
+    i: int,
+    limit: int | None = None,
+    *,
+    apposition: bool = True,
+    oblique: bool = False,
 ) -> Mention | None:
     """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
     stop = len(tokens) if limit is None else limit
@@ -250,7 +293,7 @@ def read_np(
     if token.kind == "word" and token.low in NOT_NP_START:
         return None
     if token.kind == "person" and token.persons:
-        name, gender, case = person_reading(token)
+        name, gender, case = person_reading(token, oblique=oblique)
         others = tuple(dict.fromkeys((p.name, p.gender) for p in token.persons if p.name != name))
         mention = Mention(
             token.start,
@@ -304,7 +347,7 @@ def read_np(
             k + 1 < stop
             and tokens[k].kind == "word"
             and _adj_meanings(tokens[k])
-            and (not _noun_meanings(tokens[k]) or _noun_meanings(tokens[k + 1]))
+            and (not _noun_meanings(tokens[k]) or _agrees(tokens[k], tokens[k + 1]))
         ):
             k += 1
         if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and _nounish(tokens[k]):
@@ -418,10 +461,25 @@ def same_head(a: str | None, b: str | None) -> bool:
 
 
 def _strip_title_words(name: str, titles: list[str]) -> str:
+    """``Donald Trump Bandaríkjaforseta`` -> ``Donald Trump``, title ``Bandaríkjaforseti``."""
     words = name.split()
-    while len(words) > 1 and words[-1][:1].isupper() and words[-1].lower().endswith(TITLE_HEADS):
-        titles.append(words.pop())
+    while len(words) > 1 and words[-1][:1].isupper():
+        title = title_lemma(words[-1])
+        if title is None:
+            break
+        titles.append(title)
+        words.pop()
     return " ".join(words)
+
+
+def title_lemma(word: str) -> str | None:
+    """The nominative of a title noun in any case (``Bandaríkjaforseta`` -> ``Bandaríkjaforseti``)."""
+    if word.lower().endswith(TITLE_HEADS):
+        return word
+    for m in lookup(word):
+        if m.cat in NOUN_CATS and (m.domain == "titl" or m.lemma.lower().endswith(TITLE_HEADS)):
+            return m.lemma
+    return None
 
 
 def _genitive_fix(name: str, known: set[str]) -> str:

@@ -221,8 +221,9 @@ class Article:
                     raise InvariantError(f"mention {mention} of {speaker.name!r} lies outside the text")
         previous: Quote | None = None
         for quote in self.quotes:
-            for span in (quote.span, quote.outer, quote.speaker_span, quote.cue_span):
-                if span is not None and span.end > size:
+            spans: tuple[Span | None, ...] = (quote.span, quote.outer, quote.speaker_span, quote.cue_span)
+            for part in spans:
+                if part is not None and part.end > size:
                     raise InvariantError(
                         f"span {span} of quote {quote.span} lies outside the text of {size} characters"
                     )
