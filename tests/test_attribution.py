@@ -176,7 +176,6 @@ def test_subject_after_the_verb_when_the_clause_is_inverted(read: Read) -> None:
     ]
 
 
-@pytest.mark.xfail(strict=True, reason="engine: a subject with an apposition before the cue verb is lost")
 def test_subject_with_an_apposition_before_the_verb(read: Read) -> None:
     """``X, formaður stjórnar, segir: „Q.“``: the apposition does not hide the subject X."""
     article = read("Sigurður Einarsson, formaður stjórnar, segir: „Þetta var erfiður dagur.“")

@@ -225,7 +225,7 @@ class Article:
             for part in spans:
                 if part is not None and part.end > size:
                     raise InvariantError(
-                        f"span {span} of quote {quote.span} lies outside the text of {size} characters"
+                        f"span {part} of quote {quote.span} lies outside the text of {size} characters"
                     )
             if quote.span.slice(self.text) != quote.text:
                 raise InvariantError(f"quote text {quote.text!r} is not the text at {quote.span}")
