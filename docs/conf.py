@@ -73,7 +73,7 @@ intersphinx_mapping = {
 # Without network access (FRETTIR_DOCS_OFFLINE=1) links to other projects' docs cannot be
 # fetched; skip them instead of failing the -n -W build on the fetch. References into the
 # standard library, attrs and cattrs then cannot be resolved and are not checked either.
-if os.environ.get("FRETTIR_DOCS_OFFLINE"):
+if os.environ.get("FRETTIR_DOCS_OFFLINE", "0") not in ("", "0"):
     intersphinx_mapping = {}
     nitpick_ignore_regex += [
         (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib)\..*"),
