@@ -117,7 +117,8 @@ def _noun_meanings(token: Token, case: str | None = None) -> list[Meaning]:
 
 
 def _adj_meanings(token: Token, case: str | None = None) -> list[Meaning]:
-    out = [m for m in token.meanings if m.cat == "lo"]
+    """Adjective readings, and determiners that inflect like them (``sömu``, ``allir``)."""
+    out = [m for m in token.meanings if m.cat == "lo" or (m.cat == "fn" and m.lemma in DETERMINERS)]
     if case is not None:
         out = [m for m in out if f"-{case}" in m.tags]
     return out
@@ -132,6 +133,9 @@ def _case_of(tags: str) -> str | None:
 
 def _is_verb(token: Token) -> bool:
     return any(m.cat == "so" for m in token.meanings)
+
+
+DETERMINERS = frozenset({"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir"})
 
 
 def _agrees(adjective: Token, noun: Token) -> bool:
@@ -203,11 +207,13 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
     for token in tokens[i:j]:
         form = token.text
         best: str | None = None
+        if any(m.cat == "fn" and m.lemma == "sami" for m in token.meanings):
+            continue  # "sömu heimildir" are the sources named before: the name is "heimildir"
+        if any((m.cat in NOUN_CATS or m.cat == "lo") and _case_of(m.tags) == "NF" for m in token.meanings):
+            words.append(form)  # already in the nominative: no BÍN variant lookup
+            continue
         for m in token.meanings:
             if m.cat in NOUN_CATS or m.cat == "lo":
-                if _case_of(m.tags) == "NF":
-                    best = form
-                    break
                 cand = nominative(form, m.lemma, m.cat, m.tags)
                 if cand is not None:
                     best = cand if form[:1].islower() else cand[:1].upper() + cand[1:]
@@ -240,7 +246,9 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             if (
                 title
                 and _is_cap(token)
-                and any(m.domain in _PLACE_DOMAINS or m.cat == "entity" for m in token.meanings)
+                and any(
+                    m.domain in _PLACE_DOMAINS or m.cat == "entity" or m.tags == "-" for m in token.meanings
+                )
             ):
                 j += 1  # "forstjóri Icelandair": an indeclinable company name
                 continue
@@ -414,6 +422,12 @@ def read_np(
                 and (title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1]))
             ):
                 end = _read_complement(tokens, inner.tok_end, stop, title=True)
+                while end + 1 < stop and tokens[end].low in ("og", ","):
+                    # "fyrrverandi forstjóri X, fyrrum formaður Y og nýskipaður forstjóri Z,"
+                    more = read_np(tokens, end + 1, stop, apposition=False)
+                    if more is None or more.kind not in ("description", "organization"):
+                        break
+                    end = _read_complement(tokens, more.tok_end, stop, title=True)
                 closes = end < stop and tokens[end].text == ","
                 title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
                 mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)
