@@ -290,3 +290,29 @@ def test_plural_pronoun_resolves_to_a_group() -> None:
         ("vísindamenn", "gos geti hafist"),
         ("vísindamenn", "hættan sé lítil"),
     ]
+
+
+def test_short_quote_opening_its_own_sentence_is_speech() -> None:
+    """`„…,“ sagði hún. „Við erum tilbúin.“`: a short quote that opens a sentence continues."""
+    text = "„Þetta var erfitt,“ sagði Anna Jónsdóttir. „Við erum tilbúin.“"
+    assert [(q.text, _who(q)) for q in _quotes(text, "direct")] == [
+        ("Þetta var erfitt,", "Anna Jónsdóttir"),
+        ("Við erum tilbúin.", "Anna Jónsdóttir"),
+    ]
+
+
+def test_title_of_a_work_after_its_noun_is_not_speech() -> None:
+    """`söng lagið „Ég er kominn heim aftur“`: a song title of five words is not a quote."""
+    assert _quotes("Hún söng lagið „Ég er kominn heim aftur“ á tónleikunum.") == []
+
+
+def test_fronted_particle_of_koma_fram() -> None:
+    """`Fram kemur í tilkynningu frá X að …`: X's report, cue `koma fram`."""
+    reports = _quotes("Fram kemur í tilkynningu frá lögreglunni að enginn hafi slasast.", "indirect")
+    assert [(_who(q), q.cue) for q in reports] == [("lögreglan", "koma fram")]
+
+
+def test_comparative_en_does_not_end_a_report() -> None:
+    """`sé minna en óttast var`: `en` after a comparative is no new clause."""
+    reports = _quotes("Jón segir að tjónið sé minna en óttast var.", "indirect")
+    assert [q.text for q in reports] == ["tjónið sé minna en óttast var"]

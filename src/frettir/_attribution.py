@@ -48,6 +48,12 @@ PARSE_BUDGET = 1.0
 
 _DASHES = frozenset({"–", "-", "—"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
+_WORKS = frozenset(
+    {
+        "lag", "bók", "kvikmynd", "mynd", "þáttur", "plata", "verk", "leikrit", "sýning", "ljóð",
+        "skáldsaga", "heiti", "nafn", "titill", "þáttaröð", "sería", "smáskífa", "breiðskífa", "slagorð",
+    }
+)  # fmt: skip
 _TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
 _NOT_COMPLEMENT = frozenset(
     {"loknum", "lokinni", "loknu", "sögn", "mati", "viðstöddum", "lokum", "minnsta", "nokkru"}
@@ -370,6 +376,8 @@ def _clause_end(doc: _Doc, start: int, b: int) -> int:
     for x in range(start + 1, b):
         if doc.inside[x] >= 0 or tokens[x].low not in ("og", "en"):
             continue
+        if tokens[x].low == "en" and any("MST" in m.tags for m in tokens[x - 1].meanings):
+            continue  # "minna en óttast var": a comparison, not a new clause
         if (
             tokens[x].low == "en"
             and tokens[x - 1].text == ","
@@ -965,10 +973,10 @@ class _Attributor:
         for chain in pending:
             first = doc.marks[chain[0]]
             text = " ".join(doc.marks[m].inner.slice(doc.text) for m in chain)
-            if _words(text) <= 3 and not self._starts_paragraph(chain[0]):
-                continue  # a title, a name or a scare quote: not speech
-            if _words(text) <= 6 and self._title_context(chain[-1]):
-                continue
+            if _words(text) <= 3 and not self._starts_unit(chain[0]):
+                continue  # a title, a name or a scare quote inside a sentence: not speech
+            if _words(text) <= 8 and (self._title_context(chain[-1]) or self._title_context(chain[0])):
+                continue  # the title of a song, a book, a film …
             entity, para = self._latest_speaker(first.outer.start)
             if self._starts_paragraph(chain[0]) and self._after_question(chain[0]):
                 # Q&A layout: an unquoted question paragraph, then the interviewee's answer
@@ -1000,13 +1008,23 @@ class _Attributor:
             return None
         return max(people, key=lambda e: len(e.mentions))
 
+    def _starts_unit(self, m: int) -> bool:
+        """Whether the quote opens its sentence (``… sagði hún. „Já.“``) rather than sits in one."""
+        i, _ = self._mark_tokens(m)
+        return i == 0 or self.doc.units[self.doc.unit_of[i]][0] == i or self._starts_paragraph(m)
+
     def _starts_paragraph(self, m: int) -> bool:
         i, _ = self._mark_tokens(m)
         return i == 0 or self.doc.para_of[i - 1] != self.doc.para_of[i]
 
     def _title_context(self, m: int) -> bool:
+        """A title of a work: ``„…“ heitir myndin`` or ``söng lagið „…“``."""
         doc = self.doc
-        _, j = self._mark_tokens(m)
+        i, j = self._mark_tokens(m)
+        if i > 0 and doc.para_of[i - 1] == doc.para_of[i]:
+            before = doc.tokens[i - 1]
+            if any(mm.cat in ("kk", "kvk", "hk") and mm.lemma in _WORKS for mm in before.meanings):
+                return True
         while j < len(doc.tokens) and doc.tokens[j].kind == "punct":
             j += 1
         return j < len(doc.tokens) and any(

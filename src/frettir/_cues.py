@@ -227,6 +227,8 @@ def cue_at(
         if middle:
             continue
         particle = PARTICLES.get(lemma)
+        if particle is not None and lemma == "koma" and i > 0 and tokens[i - 1].low == particle:
+            return Cue(f"{lemma} {particle}", i, token.start, token.end, False)  # "Fram kemur í … að"
         if particle is not None:
             for k in range(i + 1, min(stop, i + 5)):
                 if tokens[k].low == particle:

@@ -84,6 +84,7 @@ NOT_NP_START = frozenset(
         "þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks", "þó", "hér",
         "þetta", "það", "þessi", "sá", "sú", "hvað", "hver", "ekki", "aldrei", "líka", "fyrst", "já", "nei",
         "að", "og", "en", "eða", "sem", "um", "við", "í", "á", "af", "til", "frá", "með", "eftir", "fyrir",
+        "fram", "samkvæmt", "varðandi",
     }
 )  # fmt: skip
 
