@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +360,16 @@ def test_extract_real_engine_jsonl(engine: None, tmp_path: Path, capsys: pytest.
     record = json.loads(capsys.readouterr().out)
     assert record["id"] == "a"
     assert all(text[q["start"] : q["end"]] == q["text"] for q in record["quotes"])
+
+
+def test_extract_into_a_closed_pipe_ends_without_a_traceback(tmp_path: Path) -> None:
+    """`frettir extract … | head -1` stops quietly when the reader goes away."""
+    import subprocess
+
+    source = tmp_path / "many.jsonl"
+    line = json.dumps({"id": "a", "text": "„Já,“ sagði Jón Jónsson. " * 50}, ensure_ascii=False)
+    source.write_text("\n".join(line.replace('"a"', f'"a{n}"') for n in range(200)), encoding="utf-8")
+    command = f"{sys.executable} -m frettir.cli extract --jsonl {source} | head -c 100 > /dev/null"
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300, check=False)
+    assert "Traceback" not in result.stderr
+    assert "BrokenPipeError" not in result.stderr
