@@ -316,3 +316,9 @@ def test_comparative_en_does_not_end_a_report() -> None:
     """`sé minna en óttast var`: `en` after a comparative is no new clause."""
     reports = _quotes("Jón segir að tjónið sé minna en óttast var.", "indirect")
     assert [q.text for q in reports] == ["tjónið sé minna en óttast var"]
+
+
+def test_first_person_report_in_running_text_has_no_named_speaker() -> None:
+    """`Jón kom. Ég tel að …`: the writer's own opinion is not given to the last person named."""
+    reports = _quotes("Jón Jónsson kom í gær. Ég tel að hann hafi komið of seint.", "indirect")
+    assert [_who(q) for q in reports] == [None]

@@ -37,7 +37,7 @@ from frettir._cues import (
 )
 from frettir._greynir import MAX_PARSE_TOKENS, Token, parse_subject
 from frettir._marks import Marked
-from frettir._speakers import Entity, Mention, Registry, np_before, read_np
+from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, Registry, np_before, read_np
 from frettir.model import Span
 
 __all__ = ["Draft", "attribute"]
@@ -218,6 +218,8 @@ def _nominative_possible(mention: Mention, tokens: Sequence[Token], index: int) 
 
 def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
     if mention.kind == "pronoun":
+        if mention.name in SPEECH_ACT_PRONOUNS:
+            return None  # "Ég tel að …" in running text: the writer, not someone named
         return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
     found = doc.by_start.get(mention.start)
     if found is not None:
@@ -429,12 +431,8 @@ class _Attributor:
                 cue = cue_at(doc.tokens, i, b)
                 if cue is not None:
                     subject, after = _subject_of(doc, cue, (a, b), unit_sites)
-                    parsed = False
-                    if subject is None:
-                        subject = self._parsed_subject(cue, (a, b))
-                        parsed = subject is not None
                     entity = _entity_for(doc, subject) if subject is not None else None
-                    unit_sites.append(_CueSite(cue, u, subject, entity, after_subject=after, parsed=parsed))
+                    unit_sites.append(_CueSite(cue, u, subject, entity, after_subject=after))
                     continue
                 site = self._nonfinite_cue(i, u, unit_sites)
                 if site is not None:
@@ -724,6 +722,12 @@ class _Attributor:
             start = self._complement(site, b)
             if start is None:
                 continue
+            if site.subject is None and not site.passive:
+                # only now, with a report to attribute, is the parser worth its time
+                site.subject = self._parsed_subject(site.cue, doc.units[site.unit])
+                if site.subject is not None:
+                    site.parsed = True
+                    site.entity = _entity_for(doc, site.subject)
             end = _clause_end(doc, start, b)
             later = [
                 t.cue.index

@@ -20,7 +20,11 @@ __all__ = ["Entity", "Mention", "Registry", "read_np"]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
+SPEECH_ACT_PRONOUNS = frozenset({"ég", "þú"})
+"""First and second person: the writer or the reader, never resolved to a named speaker."""
 PRONOUNS = {
+    "ég": ("", "et"),
+    "þú": ("", "et"),
     "hann": ("kk", "et"),
     "hún": ("kvk", "et"),
     "þeir": ("kk", "ft"),
