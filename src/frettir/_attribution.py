@@ -1136,6 +1136,11 @@ def _register_names(doc: _Doc) -> None:
             token.kind in ("person", "entity")
             or (token.kind == "word" and token.text[:1].isupper() and not token.meanings and i > 0)
             or (token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings)
+            or (
+                token.kind == "word"
+                and any(m.domain == "ism" for m in token.meanings)
+                and token.text[:1].isupper()
+            )
         ):
             subject = _subject_position(doc, i)
             mention = read_np(tokens, i, apposition=True, oblique=not subject)

@@ -8,11 +8,12 @@ are the infinitive-report cues ``segjast`` and ``kveðast``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import attrs
 
-from frettir._greynir import Meaning, Token
+from frettir._greynir import Meaning, Token, word_forms
 
 __all__ = ["SAYING", "Cue", "cue_at", "finite", "subjunctive_only"]
 
@@ -259,3 +260,37 @@ def auxiliary_before(tokens: Sequence[Token], i: int, floor: int) -> tuple[int, 
         if token.kind == "punct":
             return None
     return None
+
+
+_QUOTE_CHARS = frozenset('„“”"»«‚‘')
+_PHRASE_TRIGGERS = frozenset({"sögn", "mati"})
+
+
+@functools.cache
+def _triggers() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Word forms that can start a report, and forms that need their particle too."""
+    plain: set[str] = set(_PHRASE_TRIGGERS)
+    for lemma in SAYING - PARTICLES.keys():
+        plain |= word_forms(lemma)
+    for adjective in BELIEF_ADJECTIVES:
+        plain |= word_forms(adjective, "lo") | {adjective}
+    with_particle: dict[str, set[str]] = {}
+    for lemma, particle in PARTICLES.items():
+        for form in word_forms(lemma):
+            with_particle.setdefault(form, set()).add(particle)
+    return frozenset(plain), {form: frozenset(p) for form, p in with_particle.items()}
+
+
+def may_report(text: str, words: Sequence[str]) -> bool:
+    """Whether a sentence can hold a quote or a report, by its characters and word forms.
+
+    Quotation marks, a form of a verb of saying (a particle verb with its particle), or
+    ``að sögn``/``að mati``. A cheap test on lower-case words: no BÍN analysis needed.
+    """
+    if any(char in _QUOTE_CHARS for char in text):
+        return True
+    plain, with_particle = _triggers()
+    present = set(words)
+    if present & plain:
+        return True
+    return any(present & with_particle[w] for w in present if w in with_particle)

@@ -155,9 +155,17 @@ def _agrees(adjective: Token, noun: Token) -> bool:
     return False
 
 
-def _given_name(token: Token) -> Meaning | None:
-    """The given-name reading of a capitalised word, nominative first (``Ragnar``)."""
+def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
+    """The given-name reading of a capitalised word (``Ragnar``).
+
+    Nominative first; where an object stands (``oblique``), a reading of another lemma in
+    another case first (``hitti Sigurð`` is Sigurður).
+    """
     names = [m for m in token.meanings if m.domain == "ism" and m.cat in NOUN_CATS]
+    if oblique:
+        other = next((m for m in names if m.lemma != token.text and not m.tags.startswith("NF")), None)
+        if other is not None:
+            return other
     return next((m for m in names if m.tags.startswith("NF")), names[0] if names else None)
 
 
@@ -322,15 +330,15 @@ def read_np(
         mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and _given_name(token) is not None:
         # a first name reynir did not take for a person (sentence-initial "Ragnar segir")
-        given = _given_name(token)
+        given = _given_name(token, oblique=oblique)
         assert given is not None
         j = i + 1
         words = [given.lemma]
         while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
             family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð", "ætt", "ism")), None)
-            if family is None:
+            if family is None and tokens[j].meanings:
                 break
-            words.append(family.lemma)
+            words.append(family.lemma if family is not None else tokens[j].text)  # or a foreign surname
             j += 1
         mention = Mention(
             token.start,
@@ -341,6 +349,8 @@ def read_np(
             tok_end=j,
             nominative=given.tags.startswith("NF"),
         )
+    elif token.kind == "word" and token.text.isupper() and len(token.text) > 1 and not token.meanings:
+        mention = Mention(token.start, token.end, "organization", token.text, None, tok_end=j)  # "DV", "ICE"
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
         mention = Mention(
