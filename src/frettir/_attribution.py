@@ -254,6 +254,11 @@ _CLAUSE_OPENERS = frozenset(
         "því",
         "þar",
         "að",
+        "síðan",
+        "meðan",
+        "þótt",
+        "nema",
+        "enda",
     }
 )
 
@@ -332,6 +337,13 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
     if not _nominative_possible(mention, tokens, first):
         return None
     return mention
+
+
+def _impersonal_frame(doc: _Doc, i: int, a: int, b: int) -> bool:
+    """``Þar segir að``, ``segir í greininni að``: a cue that no parse gives a subject."""
+    before = doc.tokens[i - 1].low if i > a else ""
+    after = doc.tokens[i + 1].low if i + 1 < b else ""
+    return i == a or before in ("þar", "þá", "og", "en") or after in ("í", "á")
 
 
 def _first_index(tokens: Sequence[Token], start: int, a: int, b: int) -> int:
@@ -457,7 +469,8 @@ class _Attributor:
             frame_end - a > MAX_PARSE_TOKENS
             or doc.parse_seconds > PARSE_BUDGET
             or any(doc.inside[x] >= 0 for x in range(a, frame_end))
-            or cue.lemma == "hafa eftir"
+            or cue.lemma in ("hafa eftir", "koma fram")
+            or _impersonal_frame(doc, cue.index, a, b)
         ):
             return None
         if any(

@@ -33,6 +33,7 @@ class Meaning:
     cat: str
     domain: str
     tags: str
+    core: bool = True  # BÍN's core vocabulary (birting K), not a rare word or name (V)
 
 
 @attrs.frozen(slots=True)
@@ -226,10 +227,10 @@ def _bin() -> Any:
 def lookup(word: str) -> tuple[Meaning, ...]:
     """BÍN readings of a word form (through ``islenska``); empty when BÍN does not know it."""
     try:
-        _, found = _bin().lookup(word)
+        _, found = _bin().lookup_ksnid(word)
     except Exception:  # islenska raises bare exceptions on odd input
         return ()
-    return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark)) for m in found)
+    return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
 
 
 @functools.lru_cache(maxsize=65536)

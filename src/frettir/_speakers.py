@@ -161,7 +161,9 @@ def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
     Nominative first; where an object stands (``oblique``), a reading of another lemma in
     another case first (``hitti Sigurð`` is Sigurður).
     """
-    names = [m for m in token.meanings if m.domain == "ism" and m.cat in NOUN_CATS]
+    names = sorted(
+        (m for m in token.meanings if m.domain == "ism" and m.cat in NOUN_CATS), key=lambda m: not m.core
+    )  # common names first (Sölvi before Sölva)
     if oblique:
         other = next((m for m in names if m.lemma != token.text and not m.tags.startswith("NF")), None)
         if other is not None:
@@ -332,6 +334,17 @@ def read_np(
         # a first name reynir did not take for a person (sentence-initial "Ragnar segir")
         given = _given_name(token, oblique=oblique)
         assert given is not None
+        if i + 1 < stop:
+            # the patronymic settles gender and case: "Sigurði Einarssyni" is Sigurður's dative
+            patronymic = [m for m in tokens[i + 1].meanings if m.domain in ("föð", "móð")]
+            fits = [
+                m
+                for m in token.meanings
+                if m.domain == "ism" and any(f.cat == m.cat and f.tags[:3] == m.tags[:3] for f in patronymic)
+            ]
+            if fits:
+                # of two names with the same form (Sigurð, Sigurður) BÍN's core one is the common one
+                given = max(fits, key=lambda m: (m.core, (m.lemma != token.text) == oblique))
         j = i + 1
         words = [given.lemma]
         while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
@@ -434,7 +447,11 @@ def read_np(
             if (
                 mention.kind == "person"
                 and inner.kind in ("description", "organization")
-                and (title_like(tokens[j + 1].text, tokens[j + 1].meanings) or _adj_meanings(tokens[j + 1]))
+                and (
+                    title_like(tokens[j + 1].text, tokens[j + 1].meanings)
+                    or _adj_meanings(tokens[j + 1])
+                    or (closes and inner.nominative)  # ", leiðtogi Verkamannaflokksins,"
+                )
             ):
                 end = _read_complement(tokens, inner.tok_end, stop, title=True)
                 while end + 1 < stop and tokens[end].low in ("og", ","):
@@ -452,7 +469,17 @@ def read_np(
 
 
 def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
-    """Return the longest noun phrase that ends right before ``tokens[j]`` (from ``floor`` on)."""
+    """Return the longest noun phrase that ends right before ``tokens[j]`` (from ``floor`` on).
+
+    One adverb may stand between (``talsmaður hersins þar sagði``).
+    """
+    last = tokens[j - 1] if j - 1 > floor else None
+    if (
+        last is not None
+        and any(m.cat == "ao" for m in last.meanings)
+        and not any(m.cat in NOUN_CATS or m.cat == "so" for m in last.meanings)
+    ):
+        j -= 1
     for k in range(max(floor, j - 14), j):
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
