@@ -428,3 +428,48 @@ def test_speaker_first_named_in_an_oblique_case_is_named_in_the_nominative(
 ) -> None:
     """``Blaðamaður hitti X-acc. „Q,“ segir hann.`` gives X in the nominative as the speaker."""
     assert [_found(q) for q in read(known.text).quotes] == _known(known)
+
+
+# --- coreference across inserted paragraphs ------------------------------------------------
+
+_FILLERS = (
+    "Veðrið var gott í allan dag.",
+    "Fundurinn hófst klukkan tíu og stóð fram eftir degi.",
+    "Málið hefur vakið mikla athygli á síðustu vikum.",
+    "Nánari upplýsingar verða birtar á vef sveitarfélagsins.",
+)
+
+
+def _pronoun_article(name: Any, fillers: list[str], intruder: Any | None = None) -> str:
+    intro = f"{name.nf} segir að fundurinn hafi gengið vel."
+    middle = [*fillers]
+    if intruder is not None:
+        middle.append(f"{intruder.nf} var einnig á fundinum.")
+    closing = f"„Við erum ánægð með niðurstöðuna,“ sagði {name.pronoun}."
+    return "\n\n".join([intro, *middle, closing])
+
+
+def _pronoun_speaker(read: Read, text: str) -> str | None:
+    direct = [q for q in read(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    return direct[0].speaker.name if direct[0].speaker else None
+
+
+@given(
+    name=st.sampled_from(NAMES),
+    fillers=st.lists(st.sampled_from(_FILLERS), min_size=1, max_size=3),
+    other=st.sampled_from(NAMES),
+)
+def test_an_unrelated_paragraph_does_not_change_a_pronoun_speaker(
+    read: Read, name: Any, fillers: list[str], other: Any
+) -> None:
+    """Paragraphs without a new same-gender person between antecedent and `sagði hann` change nothing."""
+    plain = _pronoun_speaker(read, _pronoun_article(name, []))
+    assert plain == name.nf
+    assert _pronoun_speaker(read, _pronoun_article(name, fillers)) == plain
+    if other.gender != name.gender:
+        # a person of the other gender is no candidate for the pronoun
+        assert _pronoun_speaker(read, _pronoun_article(name, fillers, other)) == plain
+    else:
+        # a new same-gender candidate may take the pronoun over, but nobody else may
+        assert _pronoun_speaker(read, _pronoun_article(name, fillers, other)) in (plain, other.nf)
