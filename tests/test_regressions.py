@@ -322,3 +322,16 @@ def test_first_person_report_in_running_text_has_no_named_speaker() -> None:
     """`Jón kom. Ég tel að …`: the writer's own opinion is not given to the last person named."""
     reports = _quotes("Jón Jónsson kom í gær. Ég tel að hann hafi komið of seint.", "indirect")
     assert [_who(q) for q in reports] == [None]
+
+
+def test_title_first_then_the_name_in_apposition() -> None:
+    """`Forstjóri Icelandair, Bogi Nils Bogason, segir að …`: the named person, with the title."""
+    article = Article.from_text("Forstjóri Icelandair, Bogi Nils Bogason, segir að farþegum hafi fjölgað.")
+    [report] = article.quotes
+    assert _who(report) == "Bogi Nils Bogason"
+    assert report.speaker is not None and report.speaker.titles == ("forstjóri Icelandair",)
+
+
+def test_samkvaemt_is_a_source_of_facts_not_a_report() -> None:
+    """`samkvæmt heimildum X` is not annotated as speech (ANNOTATION.md); frettir leaves it."""
+    assert _quotes("Bókin kemur út í vor samkvæmt heimildum Nútímans.") == []

@@ -223,6 +223,8 @@ def _entity_for(doc: _Doc, mention: Mention) -> Entity | None:
         return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
     found = doc.by_start.get(mention.start)
     if found is not None:
+        if mention.title and mention.title not in found.titles:
+            found.titles.append(mention.title)  # "Forstjóri Icelandair, Bogi Nils Bogason, segir"
         return found
     if mention.kind == "description":
         role = doc.registry.resolve_role(mention.head_lemma, mention.start)

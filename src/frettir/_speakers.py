@@ -250,8 +250,10 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
     """
     while j < limit:
         token = tokens[j]
-        if token.kind in ("person", "entity"):
-            j += 1
+        if token.kind in ("person", "entity") or (
+            token.kind == "word" and _is_cap(token) and any(m.cat == "entity" for m in token.meanings)
+        ):
+            j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
             continue
         if token.kind == "word" and token.meanings:
             genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
