@@ -335,3 +335,35 @@ def test_title_first_then_the_name_in_apposition() -> None:
 def test_samkvaemt_is_a_source_of_facts_not_a_report() -> None:
     """`samkvæmt heimildum X` is not annotated as speech (ANNOTATION.md); frettir leaves it."""
     assert _quotes("Bókin kemur út í vor samkvæmt heimildum Nútímans.") == []
+
+
+def test_called_out_to_a_place_is_no_report() -> None:
+    """`var kallað út að íbúðarhúsi`: a preposition `að` after a passive call-out, no quote."""
+    assert _quotes("Slökkviliðið var kallað út að íbúðarhúsi í Breiðholti í gærkvöldi.") == []
+
+
+def test_ad_hans_sogn_takes_the_pronouns_antecedent() -> None:
+    """`Að hans sögn …` (one token in reynir) is the report of the man named before."""
+    text = "„Það logaði glatt,“ segir Stefán Árnason varðstjóri. Að hans sögn gekk slökkvistarf vel."
+    reports = _quotes(text, "indirect")
+    assert [(_who(q), q.cue, q.text) for q in reports] == [
+        ("Stefán Árnason", "að sögn", "gekk slökkvistarf vel")
+    ]
+
+
+def test_subject_closed_by_a_place_phrase() -> None:
+    """`Lögreglan á höfuðborgarsvæðinu greindi frá því að …`: the place belongs to the speaker."""
+    text = "Lögreglan á höfuðborgarsvæðinu greindi frá því í tilkynningu að rannsóknin væri á frumstigi."
+    reports = _quotes(text, "indirect")
+    assert [(_who(q), q.rule) for q in reports] == [
+        ("Lögreglan á höfuðborgarsvæðinu", "indirect.that_clause")
+    ]
+
+
+def test_name_in_apposition_after_a_description_with_a_phrase() -> None:
+    """`Íbúi í húsinu, Kristín Gunnarsdóttir, segist …`: Kristín, not `húsið`, is the speaker."""
+    reports = _quotes(
+        "Íbúi í húsinu, Kristín Gunnarsdóttir, segist hafa vaknað við reykskynjarann.", "indirect"
+    )
+    assert [_who(q) for q in reports] == ["Kristín Gunnarsdóttir"]
+    assert reports[0].speaker is not None and "húsið" not in reports[0].speaker.titles

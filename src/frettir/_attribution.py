@@ -46,6 +46,7 @@ _FINAL = frozenset({".", "!", "?", "…", "...", ";"})
 PARSE_BUDGET = 1.0
 """Seconds of Greynir parsing one article may spend; later clauses use the token rules only."""
 
+_POSSESSIVES = {"hans": ("kk", "et"), "hennar": ("kvk", "et"), "þeirra": ("kk", "ft")}
 _DASHES = frozenset({"–", "-", "—"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 _WORKS = frozenset(
@@ -334,8 +335,12 @@ def _pre_subject(doc: _Doc, i: int, a: int) -> Mention | None:
     if mention is None:
         return None
     first = _first_index(tokens, mention.start, a, i)
-    if first > a and tokens[first - 1].low not in _CLAUSE_OPENERS:
-        return None
+    start = mention.np_start if mention.np_start >= 0 else first
+    if start > a and tokens[start - 1].low not in _CLAUSE_OPENERS:
+        if not (mention.kind == "person" and start != first and tokens[first - 1].text == ","):
+            return None
+        # "Íbúi í húsinu, Kristín Gunnarsdóttir, segist …": the name in apposition, not its title
+        mention = attrs.evolve(mention, title=None)
     if not _nominative_possible(mention, tokens, first):
         return None
     return mention
@@ -359,6 +364,18 @@ def _token_range(doc: _Doc, start: int, end: int) -> tuple[int, int]:
     i = bisect.bisect_right(doc.tokens, start, key=lambda t: t.end)
     j = bisect.bisect_left(doc.tokens, end, i, key=lambda t: t.start)
     return i, j
+
+
+def _oblique_noun(token: Token) -> bool:
+    """A noun or adjective form with no nominative reading and no verb or pronoun reading."""
+    if token.kind != "word" or not token.meanings:
+        return False
+    nominal = [m for m in token.meanings if m.cat in ("kk", "kvk", "hk", "lo")]
+    return (
+        bool(nominal)
+        and len(nominal) == len(token.meanings)
+        and not any(m.tags.startswith("NF") or "-NF" in m.tags for m in nominal)
+    )
 
 
 def _infinitive(token: Token) -> bool:
@@ -853,8 +870,8 @@ class _Attributor:
                 if nxt >= b:
                     return None
                 follower = tokens[nxt]
-                if follower.low in _NOT_COMPLEMENT:
-                    continue
+                if follower.low in _NOT_COMPLEMENT or _oblique_noun(follower):
+                    continue  # "að loknum fundi", "kallað út að íbúðarhúsi": a preposition
                 fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
                 if low == "að" and (
                     (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
@@ -892,13 +909,31 @@ class _Attributor:
         doc = self.doc
         tokens = doc.tokens
         for a, b in doc.units:
-            for x in range(a, b - 2):
-                if doc.inside[x] >= 0 or tokens[x].low != "að" or tokens[x + 1].low not in ("sögn", "mati"):
+            for x in range(a, b):
+                phrase = tokens[x].low.split()
+                if doc.inside[x] < 0 and len(phrase) == 3 and phrase[0] == "að" and phrase[1] in _POSSESSIVES:
+                    # "Að hans sögn …" comes as one token
+                    self._according_to_possessive(x, a, b, phrase[1], phrase[2])
                     continue
-                mention = read_np(tokens, x + 2, b)
+                if x + 2 >= b or doc.inside[x] >= 0 or tokens[x].low != "að":
+                    continue
+                possessive = tokens[x + 1].low in _POSSESSIVES and tokens[x + 2].low in ("sögn", "mati")
+                if not possessive and tokens[x + 1].low not in ("sögn", "mati"):
+                    continue
+                if possessive:
+                    # "Að hans sögn …": the person the possessive refers to
+                    gender, number = _POSSESSIVES[tokens[x + 1].low]
+                    word = tokens[x + 1]
+                    mention: Mention | None = Mention(
+                        word.start, word.end, "pronoun", word.low, gender, number, tok_end=x + 3
+                    )
+                    noun = tokens[x + 2]
+                else:
+                    mention = read_np(tokens, x + 2, b)
+                    noun = tokens[x + 1]
                 if mention is None:
                     continue
-                cue_lemma = "að " + tokens[x + 1].low
+                cue_lemma = "að " + noun.low
                 if x == a:
                     end_np = mention.tok_end
                     while end_np < b and tokens[end_np].text == ",":
@@ -916,12 +951,38 @@ class _Attributor:
                         entity=_entity_for(doc, mention),
                         speaker_span=(mention.start, mention.end),
                         cue=cue_lemma,
-                        cue_span=(tokens[x].start, tokens[x + 1].end),
+                        cue_span=(tokens[x].start, noun.end),
                         confidence=rule_confidence("indirect.according_to"),
                         rule="indirect.according_to",
                         para=doc.para_of[x],
                     )
                 )
+
+    def _according_to_possessive(self, x: int, a: int, b: int, possessive: str, noun: str) -> None:
+        """``Að hans sögn …`` / ``… að hennar mati``: the person the possessive refers to."""
+        doc = self.doc
+        token = doc.tokens[x]
+        if noun not in ("sögn", "mati"):
+            return
+        gender, number = _POSSESSIVES[possessive]
+        pronoun = Mention(token.start, token.end, "pronoun", possessive, gender, number, tok_end=x + 1)
+        span = _content_span(doc, x + 1, _clause_end(doc, x + 1, b)) if x == a else _content_span(doc, a, x)
+        if span is None:
+            return
+        self.drafts.append(
+            Draft(
+                "indirect",
+                span[0],
+                span[1],
+                entity=_entity_for(doc, pronoun),
+                speaker_span=(token.start, token.end),
+                cue=f"að {noun}",
+                cue_span=(token.start, token.end),
+                confidence=rule_confidence("indirect.according_to"),
+                rule="indirect.according_to",
+                para=doc.para_of[x],
+            )
+        )
 
     # pass 4 ---------------------------------------------------------------------------
     def subjunctive(self) -> None:

@@ -223,6 +223,8 @@ def cue_at(
             continue
         middle = "MM-" in m.tags and not m.tags.startswith("OP")
         lemma = m.lemma
+        if nonfinite and lemma == "kalla":
+            continue  # "var kallað út": a call-out, not a report
         if middle and lemma in ("segja", "kveða") and not nonfinite:
             return Cue(lemma + "st", i, token.start, token.end, True)
         if middle:

@@ -108,6 +108,7 @@ class Mention:
     head_lemma: str | None = None
     nominative: bool = True
     alternatives: tuple[tuple[str, str | None], ...] = ()  # other (name, gender) readings
+    np_start: int = -1  # token index where the whole phrase begins (a title before a name)
 
 
 def _is_cap(token: Token) -> bool:
@@ -466,7 +467,9 @@ def read_np(
                 title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
                 mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)
             elif mention.kind == "description" and inner.kind == "person":
-                mention = attrs.evolve(inner, title=mention.name, tok_end=end + 1 if closes else end)
+                mention = attrs.evolve(
+                    inner, title=mention.name, tok_end=end + 1 if closes else end, np_start=i
+                )
     return mention
 
 
@@ -486,8 +489,17 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
         mention = read_np(tokens, k, j)
-        if mention is not None and mention.tok_end == j:
-            return mention
+        if mention is None:
+            continue
+        end = mention.tok_end
+        if end < j and tokens[end].low in _PREPS_IN_TITLE and mention.kind != "person":
+            # "Lögreglan á höfuðborgarsvæðinu segir": a place PP closing the noun phrase
+            place = read_np(tokens, end + 1, j, apposition=False)
+            if place is not None and place.tok_end == j:
+                pp = " ".join(t.text for t in tokens[end:j])
+                mention = attrs.evolve(mention, end=tokens[j - 1].end, name=f"{mention.name} {pp}", tok_end=j)
+        if mention.tok_end == j:
+            return attrs.evolve(mention, np_start=k) if mention.np_start < 0 else mention
     return None
 
 
