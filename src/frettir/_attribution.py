@@ -870,8 +870,12 @@ class _Attributor:
                 if nxt >= b:
                     return None
                 follower = tokens[nxt]
-                if follower.low in _NOT_COMPLEMENT or _oblique_noun(follower):
-                    continue  # "að loknum fundi", "kallað út að íbúðarhúsi": a preposition
+                if follower.low in _NOT_COMPLEMENT or (
+                    low == "að"
+                    and _oblique_noun(follower)
+                    and not any(finite(t) for t in tokens[nxt + 1 : b])
+                ):
+                    continue  # "að loknum fundi", "kallað út að íbúðarhúsi": a preposition, no clause
                 fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
                 if low == "að" and (
                     (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
