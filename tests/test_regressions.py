@@ -367,3 +367,16 @@ def test_name_in_apposition_after_a_description_with_a_phrase() -> None:
     )
     assert [_who(q) for q in reports] == ["Kristín Gunnarsdóttir"]
     assert reports[0].speaker is not None and "húsið" not in reports[0].speaker.titles
+
+
+def test_coordinated_cue_with_its_own_subject_after_og() -> None:
+    """`Unnið var að X og sagði skólastjórinn að …`: `og` is no adverb, the subject follows the verb."""
+    reports = _quotes("Unnið var að lausn málsins og sagði skólastjórinn að allt væri í lagi.", "indirect")
+    assert [_who(q) for q in reports] == ["skólastjórinn"]
+
+
+def test_relative_pronoun_subject_names_nobody_from_its_clause() -> None:
+    """`Sá sem stýrði fundinum sagði að …`: not the meeting, nor a noun inside the relative clause."""
+    reports = _quotes("Sá sem stýrði fundinum sagði að niðurstaðan væri góð.", "indirect")
+    assert [q.text for q in reports] == ["niðurstaðan væri góð"]
+    assert all(_who(q) is None or "fund" not in (_who(q) or "") for q in reports)

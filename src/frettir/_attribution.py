@@ -652,7 +652,12 @@ class _Attributor:
                 continue
             if token.kind in ("person", "entity", "word"):
                 mention = read_np(doc.tokens, k, b, apposition=False)
-                if mention is not None and mention.kind in ("person", "organization", "description"):
+                kinds = (
+                    ("person", "organization")
+                    if before.low == "sem"
+                    else ("person", "organization", "description")
+                )
+                if mention is not None and mention.kind in kinds:
                     return _entity_for(doc, mention)
         return None
 

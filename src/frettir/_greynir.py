@@ -316,7 +316,10 @@ def _parse_subject(sentence: str, verb_at: int, parser: Any) -> tuple[int, int] 
     while node is not None:
         for child in node.children:
             if str(child.tag).startswith("NP-SUBJ"):
-                for head in child.leaves:
+                leaves = list(child.leaves)
+                for n, head in enumerate(leaves):
+                    if head.tcat == "fn" and n + 1 < len(leaves) and str(leaves[n + 1].text).lower() == "sem":
+                        break  # "Sá sem stýrði fundinum": a pronoun heads it, no noun to name
                     if head.tcat in ("person", "entity", "no", "pfn", "sérnafn", "fyrirtæki"):
                         index = int(head.index)
                         return spans[index] if index < len(spans) else None

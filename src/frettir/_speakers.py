@@ -482,7 +482,7 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     if (
         last is not None
         and any(m.cat == "ao" for m in last.meanings)
-        and not any(m.cat in NOUN_CATS or m.cat == "so" for m in last.meanings)
+        and not any(m.cat in NOUN_CATS or m.cat in ("so", "st", "fs") for m in last.meanings)
     ):
         j -= 1
     for k in range(max(floor, j - 14), j):
