@@ -49,6 +49,7 @@ A count, not seconds, so that the same text always gives the same article: each 
 most ``MAX_PARSE_TOKENS`` tokens, which bounds the time (about 0.1–0.5 s a frame here)."""
 
 _POSSESSIVES = {"hans": ("kk", "et"), "hennar": ("kvk", "et"), "þeirra": ("kk", "ft")}
+_ACCORDING = frozenset({"sögn", "mati"})
 _DASHES = frozenset({"–", "-", "—"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 _WORKS = frozenset(
@@ -913,68 +914,56 @@ class _Attributor:
         return k
 
     def _according_to(self) -> None:
-        """``Að sögn X …`` and ``… að sögn X``; also ``að mati X``."""
+        """``Að sögn X …`` and ``… að sögn X``; also ``að mati X`` and ``að hans sögn``."""
         doc = self.doc
         tokens = doc.tokens
         for a, b in doc.units:
             for x in range(a, b):
-                phrase = tokens[x].low.split()
-                if doc.inside[x] < 0 and len(phrase) == 3 and phrase[0] == "að" and phrase[1] in _POSSESSIVES:
-                    # "Að hans sögn …" comes as one token
-                    self._according_to_possessive(x, a, b, phrase[1], phrase[2])
+                if doc.inside[x] >= 0:
                     continue
-                if x + 2 >= b or doc.inside[x] >= 0 or tokens[x].low != "að":
+                words = tokens[x].low.split()
+                if (
+                    len(words) == 3
+                    and words[0] == "að"
+                    and words[1] in _POSSESSIVES
+                    and words[2] in _ACCORDING
+                ):
+                    # "Að hans sögn …" comes from reynir as one token
+                    self._add_according(x, a, b, x + 1, x + 1, self._possessive(x, x + 1), words[2])
                     continue
-                possessive = tokens[x + 1].low in _POSSESSIVES and tokens[x + 2].low in ("sögn", "mati")
-                if not possessive and tokens[x + 1].low not in ("sögn", "mati"):
+                if x + 2 >= b or tokens[x].low != "að":
                     continue
-                if possessive:
-                    # "Að hans sögn …": the person the possessive refers to
-                    gender, number = _POSSESSIVES[tokens[x + 1].low]
-                    word = tokens[x + 1]
-                    mention: Mention | None = Mention(
-                        word.start, word.end, "pronoun", word.low, gender, number, tok_end=x + 3
+                if tokens[x + 1].low in _POSSESSIVES and tokens[x + 2].low in _ACCORDING:
+                    self._add_according(
+                        x, a, b, x + 3, x + 3, self._possessive(x + 1, x + 3), tokens[x + 2].low
                     )
-                    noun = tokens[x + 2]
-                else:
+                elif tokens[x + 1].low in _ACCORDING:
                     mention = read_np(tokens, x + 2, b)
-                    noun = tokens[x + 1]
-                if mention is None:
-                    continue
-                cue_lemma = "að " + noun.low
-                if x == a:
-                    end_np = mention.tok_end
-                    while end_np < b and tokens[end_np].text == ",":
-                        end_np += 1
-                    span = _content_span(doc, end_np, _clause_end(doc, end_np, b))
-                else:
-                    span = _content_span(doc, a, x)
-                if span is None:
-                    continue
-                self.drafts.append(
-                    Draft(
-                        "indirect",
-                        span[0],
-                        span[1],
-                        entity=_entity_for(doc, mention),
-                        speaker_span=(mention.start, mention.end),
-                        cue=cue_lemma,
-                        cue_span=(tokens[x].start, noun.end),
-                        confidence=rule_confidence("indirect.according_to"),
-                        rule="indirect.according_to",
-                        para=doc.para_of[x],
-                    )
-                )
+                    if mention is not None:
+                        self._add_according(x, a, b, x + 2, mention.tok_end, mention, tokens[x + 1].low)
 
-    def _according_to_possessive(self, x: int, a: int, b: int, possessive: str, noun: str) -> None:
-        """``Að hans sögn …`` / ``… að hennar mati``: the person the possessive refers to."""
+    def _possessive(self, k: int, end: int) -> Mention:
+        """The possessive ``hans``/``hennar``/``þeirra`` at token ``k`` as a pronoun mention."""
+        token = self.doc.tokens[k]
+        gender, number = _POSSESSIVES[token.low.split()[-2] if " " in token.low else token.low]
+        return Mention(token.start, token.end, "pronoun", token.low, gender, number, tok_end=end)
+
+    def _add_according(
+        self, x: int, a: int, b: int, cue_end: int, after: int, mention: Mention, noun: str
+    ) -> None:
+        """Add the report that ``að sögn``/``að mati`` at tokens [x, cue_end) gives ``mention``.
+
+        At the start of its sentence the phrase governs what follows it (from token ``after``,
+        past an apposition's commas); later in the sentence, what stands before it.
+        """
         doc = self.doc
-        token = doc.tokens[x]
-        if noun not in ("sögn", "mati"):
-            return
-        gender, number = _POSSESSIVES[possessive]
-        pronoun = Mention(token.start, token.end, "pronoun", possessive, gender, number, tok_end=x + 1)
-        span = _content_span(doc, x + 1, _clause_end(doc, x + 1, b)) if x == a else _content_span(doc, a, x)
+        tokens = doc.tokens
+        if x == a:
+            while after < b and tokens[after].text == ",":
+                after += 1
+            span = _content_span(doc, after, _clause_end(doc, after, b))
+        else:
+            span = _content_span(doc, a, x)
         if span is None:
             return
         self.drafts.append(
@@ -982,10 +971,10 @@ class _Attributor:
                 "indirect",
                 span[0],
                 span[1],
-                entity=_entity_for(doc, pronoun),
-                speaker_span=(token.start, token.end),
+                entity=_entity_for(doc, mention),
+                speaker_span=(mention.start, mention.end),
                 cue=f"að {noun}",
-                cue_span=(token.start, token.end),
+                cue_span=(tokens[x].start, tokens[cue_end - 1].end),
                 confidence=rule_confidence("indirect.according_to"),
                 rule="indirect.according_to",
                 para=doc.para_of[x],
