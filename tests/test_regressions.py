@@ -380,3 +380,23 @@ def test_relative_pronoun_subject_names_nobody_from_its_clause() -> None:
     reports = _quotes("Sá sem stýrði fundinum sagði að niðurstaðan væri góð.", "indirect")
     assert [q.text for q in reports] == ["niðurstaðan væri góð"]
     assert all(_who(q) is None or "fund" not in (_who(q) or "") for q in reports)
+
+
+def test_notice_without_a_named_source_takes_the_body_named_just_before() -> None:
+    """`Héraðsdómur Reykjavíkur dæmdi … Í dómnum segir að …`: the court, not an earlier speaker."""
+    text = (
+        "„Ég er í besta formi lífs míns,“ segir Hólmar Örn Eyjólfsson.\n\n"
+        "Héraðsdómur Reykjavíkur dæmdi í gær karlmann í fangelsi. "
+        "Í dómnum segir að maðurinn hafi dregið sér fé."
+    )
+    reports = _quotes(text, "indirect")
+    assert [_who(q) for q in reports] == ["Héraðsdómur Reykjavíkur"]
+
+
+def test_apposition_that_is_a_clause_is_no_title() -> None:
+    """`Þjálfari KR, Óskar Hrafn Þorvaldsson, var ekki sáttur.`: `var ekki` is no title."""
+    article = Article.from_text(
+        "Þjálfari KR, Óskar Hrafn Þorvaldsson, var ekki sáttur. „Þetta var slakt,“ sagði Óskar."
+    )
+    assert [s.name for s in article.speakers] == ["Óskar Hrafn Þorvaldsson"]
+    assert all("var" not in title for s in article.speakers for title in s.titles)

@@ -597,8 +597,7 @@ class _Attributor:
         tokens = doc.tokens
         _, j = self._mark_tokens(m)
         n = len(tokens)
-        mark = doc.marks[m]
-        if j >= n or doc.para_of[j] != doc.para_of[j - 1] if j > 0 else True:
+        if j == 0 or j >= n or doc.para_of[j] != doc.para_of[j - 1]:
             return None
         k = j
         dash = False
@@ -614,7 +613,7 @@ class _Attributor:
             rule = "direct.cue_after"
             span = None if site.subject is None else (site.subject.start, site.subject.end)
             if site.subject is None:
-                entity = self._impersonal_source(site) or self._latest_entity(mark.outer.start)
+                entity = self._impersonal_source(site) or self._context_source(site)
                 rule = "direct.cue_after_impersonal"
             return self._draft(m, entity, span, site.cue, rule)
         token = tokens[k]
@@ -662,9 +661,30 @@ class _Attributor:
                     return _entity_for(doc, mention)
         return None
 
-    def _latest_entity(self, position: int) -> Entity | None:
+    def _context_source(self, site: _CueSite) -> Entity | None:
+        """Who an impersonal ``Þar segir að …`` / ``Í dómnum segir að …`` reports, from context.
+
+        With a document noun in the clause (``í dómnum``), the body named last in this or the
+        previous paragraph; otherwise the speaker of the latest quote there. Nobody further back.
+        """
+        doc = self.doc
+        i = site.cue.index
+        a, _ = doc.units[site.unit]
+        para = doc.para_of[i]
+        position = doc.tokens[i].start
+        window = doc.tokens[a : min(len(doc.tokens), i + 3)]
+        if any(any(m.lemma in _DOCUMENTS for m in t.meanings) for t in window):
+            for pos, entity in doc.registry._before(position):
+                k = _first_index(doc.tokens, pos, 0, len(doc.tokens))
+                if para - doc.para_of[k] > 1:
+                    break
+                if entity.kind == "organization":
+                    return entity
+            return None
         best = self._latest_draft(position)
-        return best.entity if best else None
+        if best is None or para - best.para > 1:
+            return None
+        return best.entity
 
     def _head(self, m: int) -> Draft | None:
         doc = self.doc
@@ -786,7 +806,7 @@ class _Attributor:
             if site.passive:
                 rule = "indirect.passive"
             elif site.subject is None:
-                entity = self._impersonal_source(site, start) or self._latest_entity(tokens[i].start)
+                entity = self._impersonal_source(site, start) or self._context_source(site)
                 rule += "_impersonal"
             if site.parsed:
                 rule += "+parse"
@@ -1213,6 +1233,14 @@ def _register_names(doc: _Doc) -> None:
                 token.kind == "word"
                 and any(m.domain == "ism" for m in token.meanings)
                 and token.text[:1].isupper()
+            )
+            or (
+                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …"
+                token.kind == "word"
+                and token.sent_start
+                and token.text[:1].isupper()
+                and i + 1 < len(tokens)
+                and (tokens[i + 1].text[:1].isupper() or tokens[i + 1].text == ",")
             )
         ):
             subject = _subject_position(doc, i)

@@ -144,6 +144,12 @@ def _is_verb(token: Token) -> bool:
 DETERMINERS = frozenset({"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir"})
 
 
+def _genitive_only(token: Token) -> bool:
+    """A noun form that can only be genitive: the complement of a noun before it (``Verjandi mannsins``)."""
+    nouns = _noun_meanings(token)
+    return bool(nouns) and all(m.tags.startswith("EF") for m in nouns)
+
+
 def _agrees(adjective: Token, noun: Token) -> bool:
     """Whether an adjective reading agrees with a noun reading in gender, case and number."""
     for a in _adj_meanings(adjective):
@@ -387,6 +393,7 @@ def read_np(
             and tokens[k].kind == "word"
             and _adj_meanings(tokens[k])
             and (not _noun_meanings(tokens[k]) or _agrees(tokens[k], tokens[k + 1]))
+            and not (_noun_meanings(tokens[k], "NF") and _genitive_only(tokens[k + 1]))
         ):
             k += 1
         if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and _nounish(tokens[k]):
@@ -396,8 +403,18 @@ def read_np(
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
             j = _read_complement(tokens, k + 1, stop)
-            proper = _is_cap(noun) and (
-                not noun.sent_start or any(m.domain not in ("alm", "titl") for m in noun.meanings)
+            proper = (
+                _is_cap(noun)
+                and (
+                    not noun.sent_start
+                    or any(m.domain not in ("alm", "titl") for m in noun.meanings)
+                    or any(  # "Héraðsdómur Reykjavíkur", "Háskóli Íslands"
+                        t.kind == "word"
+                        and _is_cap(t)
+                        and any(m.domain in _PLACE_DOMAINS for m in t.meanings)
+                        for t in tokens[k + 1 : j]
+                    )
+                )
             )
             kind = "organization" if proper else "description"
             if kind == "organization" and k == i:
@@ -452,7 +469,7 @@ def read_np(
                 and inner.kind in ("description", "organization")
                 and (
                     title_like(tokens[j + 1].text, tokens[j + 1].meanings)
-                    or _adj_meanings(tokens[j + 1])
+                    or (inner.head_lemma or "").endswith(TITLE_HEADS)  # ", vakthafandi veðurfræðingur"
                     or (closes and inner.nominative)  # ", leiðtogi Verkamannaflokksins,"
                 )
             ):
