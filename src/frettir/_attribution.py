@@ -674,7 +674,7 @@ class _Attributor:
         position = doc.tokens[i].start
         window = doc.tokens[a : min(len(doc.tokens), i + 3)]
         if any(any(m.lemma in _DOCUMENTS for m in t.meanings) for t in window):
-            for pos, entity in doc.registry._before(position):
+            for pos, entity in doc.registry.mentions_before(position):
                 k = _first_index(doc.tokens, pos, 0, len(doc.tokens))
                 if para - doc.para_of[k] > 1:
                     break

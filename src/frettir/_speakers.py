@@ -691,7 +691,7 @@ class Registry:
                 merged.append(entity)
         self.entities = merged
 
-    def _before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
+    def mentions_before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
         """Mentions before ``position``, latest first, at most ``limit`` of them."""
         end = bisect.bisect_left(self._order, position, key=lambda item: item[0])
         return [(pos, entity) for pos, _, entity in reversed(self._order[max(0, end - limit) : end])]
@@ -706,7 +706,7 @@ class Registry:
         unknown gender; else a body of the same grammatical gender. Plural (``þeir``,
         ``þær``): the most recent plural group within ``window``, else nobody.
         """
-        ordered = self._before(position)
+        ordered = self.mentions_before(position)
         if number == "ft":
             for pos, entity in ordered:
                 if position - pos > window:
@@ -735,7 +735,7 @@ class Registry:
         """A person or body named earlier whose title or name has the same head (``forsetinn``)."""
         if not head_lemma:
             return None
-        for pos, entity in self._before(position):
+        for pos, entity in self.mentions_before(position):
             if pos >= position:
                 continue
             for title in entity.titles:
