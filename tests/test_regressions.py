@@ -400,3 +400,19 @@ def test_apposition_that_is_a_clause_is_no_title() -> None:
     )
     assert [s.name for s in article.speakers] == ["Óskar Hrafn Þorvaldsson"]
     assert all("var" not in title for s in article.speakers for title in s.titles)
+
+
+def test_pronoun_takes_a_foreign_subject_of_unknown_gender() -> None:
+    """`„…,“ sagði Macron. Hann sagði …`: the foreign name just before, not an older known-gender one."""
+    text = (
+        "Emmanuel Macron Frakklandsforseti og Olaf Scholz Þýskalandskanslari funduðu í Berlín í dag.\n\n"
+        "„Evrópa verður að standa saman,“ sagði Macron á blaðamannafundi. "
+        "Hann sagði jafnframt að Frakkar myndu auka framlög sín."
+    )
+    assert [_who(q) for q in _quotes(text)] == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
+def test_coordinated_cue_takes_the_clauses_first_subject() -> None:
+    """`Scholz tók undir orð Macrons en lagði áherslu á að …`: Scholz, not the genitive Macron."""
+    text = "Olaf Scholz tók undir orð Macrons en lagði áherslu á að Þjóðverjar vildu ekki senda hermenn."
+    assert [(_who(q), q.cue) for q in _quotes(text, "indirect")] == [("Olaf Scholz", "leggja áherslu")]

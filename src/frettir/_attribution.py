@@ -310,7 +310,11 @@ def _subject_of(
 
 
 def _last_subject(doc: _Doc, a: int, j: int) -> Mention | None:
-    """The latest nominative person or pronoun in tokens[a:j], outside quotes."""
+    """The subject of the clause in tokens[a:j].
+
+    Its first nominative person or pronoun in subject position (``Scholz tók undir orð
+    Macrons en lagði …`` is Scholz), else the latest nominative one.
+    """
     found: Mention | None = None
     k = a
     while k < j:
@@ -321,6 +325,8 @@ def _last_subject(doc: _Doc, a: int, j: int) -> Mention | None:
                 and mention.kind in ("person", "pronoun")
                 and _nominative_possible(mention, doc.tokens, k)
             ):
+                if _subject_position(doc, k):
+                    return mention
                 found = mention
                 k = max(k + 1, mention.tok_end)
                 continue

@@ -717,8 +717,8 @@ class Registry:
         for pos, entity in ordered:
             if position - pos > window:
                 break
-            if entity.kind == "person" and entity.gender == gender and pos in self._salient:
-                return entity
+            if entity.kind == "person" and entity.gender in (gender, None) and pos in self._salient:
+                return entity  # a foreign name of unknown gender is a candidate too
         unknown: Entity | None = None
         body: Entity | None = None
         for _pos, entity in ordered:
