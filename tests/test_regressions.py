@@ -416,3 +416,9 @@ def test_coordinated_cue_takes_the_clauses_first_subject() -> None:
     """`Scholz tók undir orð Macrons en lagði áherslu á að …`: Scholz, not the genitive Macron."""
     text = "Olaf Scholz tók undir orð Macrons en lagði áherslu á að Þjóðverjar vildu ekki senda hermenn."
     assert [(_who(q), q.cue) for q in _quotes(text, "indirect")] == [("Olaf Scholz", "leggja áherslu")]
+
+
+def test_english_quote_with_english_attribution() -> None:
+    """`“…,” said John Smith` inside an Icelandic article names John Smith, cue `segja`."""
+    text = "Veðrið gengur niður í nótt.\n\n“We expect the storm to pass by morning,” said John Smith."
+    assert [(_who(q), q.cue) for q in _quotes(text, "direct")] == [("John Smith", "segja")]

@@ -50,6 +50,8 @@ most ``MAX_PARSE_TOKENS`` tokens, which bounds the time (about 0.1–0.5 s a fra
 
 _POSSESSIVES = {"hans": ("kk", "et"), "hennar": ("kvk", "et"), "þeirra": ("kk", "ft")}
 _ACCORDING = frozenset({"sögn", "mati"})
+_ENGLISH_CUES = {"said": "segja", "says": "segja", "told": "segja", "added": "bæta við", "wrote": "skrifa"}
+"""English verbs of saying after an English quote, mapped to the Icelandic cue lemma."""
 _DASHES = frozenset({"–", "-", "—"})
 _CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 _WORKS = frozenset(
@@ -623,6 +625,14 @@ class _Attributor:
                 rule = "direct.cue_after_impersonal"
             return self._draft(m, entity, span, site.cue, rule)
         token = tokens[k]
+        if token.low in _ENGLISH_CUES and k + 1 < n and doc.para_of[k + 1] == doc.para_of[k]:
+            # an English quote with its English attribution: "“…,” said John Smith"
+            mention = read_np(tokens, k + 1)
+            if mention is not None and mention.kind in ("person", "organization"):
+                cue = Cue(_ENGLISH_CUES[token.low], k, token.start, token.end, False)
+                return self._draft(
+                    m, _entity_for(doc, mention), (mention.start, mention.end), cue, "direct.cue_after"
+                )
         if dash and token.kind in ("person", "entity"):
             mention = read_np(tokens, k)
             if mention is not None:
