@@ -422,3 +422,15 @@ def test_english_quote_with_english_attribution() -> None:
     """`“…,” said John Smith` inside an Icelandic article names John Smith, cue `segja`."""
     text = "Veðrið gengur niður í nótt.\n\n“We expect the storm to pass by morning,” said John Smith."
     assert [(_who(q), q.cue) for q in _quotes(text, "direct")] == [("John Smith", "segja")]
+
+
+def test_this_came_out_in_someones_speech_after_a_quote_paragraph() -> None:
+    """`„…“` then `Þetta kom fram í máli X`: X's words, cue `koma fram`."""
+    text = "„Við munum ekki hækka skatta.“\n\nÞetta kom fram í máli Bjarna Benediktssonar á Alþingi í dag."
+    assert [(_who(q), q.cue) for q in _quotes(text, "direct")] == [("Bjarni Benediktsson", "koma fram")]
+
+
+def test_passive_question_is_not_a_quote() -> None:
+    """`… þegar hann var spurður hvort …`: a journalist's question in running text."""
+    text = "„Já,“ svaraði Jón Jónsson þegar hann var spurður hvort hann ætlaði að bjóða sig fram."
+    assert [(q.kind, _who(q)) for q in _quotes(text)] == [("direct", "Jón Jónsson")]

@@ -71,6 +71,7 @@ _DOCUMENTS = frozenset(
     {
         "tilkynning", "færsla", "yfirlýsing", "grein", "frétt", "skýrsla", "bréf", "svar", "pistill",
         "umsögn", "ályktun", "greinargerð", "minnisblað", "dómur", "úrskurður", "niðurstaða", "spá",
+        "mál", "ræða", "erindi", "bók",
     }
 )  # fmt: skip
 _SUBORDINATORS = frozenset(
@@ -747,6 +748,12 @@ class _Attributor:
             return self._draft(
                 m, site.entity, (site.subject.start, site.subject.end), site.cue, "direct.this_says"
             )
+        if site is not None and site.subject is None:
+            # "Þetta kom fram í máli Bjarna Benediktssonar": the source of an impersonal cue
+            source = self._impersonal_source(site)
+            if source is not None:
+                site.consumed = True
+                return self._draft(m, source, None, site.cue, "direct.this_says")
         # "Þannig hófst pistill eftir Katrínu Jakobsdóttur": the person the next sentence names
         _, b = doc.units[doc.unit_of[j]]
         for k in range(j + 1, b):
@@ -790,6 +797,8 @@ class _Attributor:
         for site in self.sites:
             if site.consumed or _journalist_question(site) or self._after_closing_mark(site):
                 continue
+            if site.passive and site.cue.lemma == "spyrja":
+                continue  # "þegar hann var spurður hvort …": a journalist's question, not a quote
             _, b = doc.units[site.unit]
             i = site.cue.index
             start = self._complement(site, b)
