@@ -37,7 +37,6 @@ from frettir._cues import (
 from frettir._greynir import MAX_PARSE_TOKENS, Token, parse_subject
 from frettir._marks import Marked
 from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, Registry, np_before, read_np
-from frettir.model import Span
 
 __all__ = ["Draft", "attribute"]
 
@@ -452,9 +451,8 @@ def _content_span(doc: _Doc, i: int, j: int) -> tuple[int, int] | None:
 
 
 class _Attributor:
-    def __init__(self, doc: _Doc, paragraphs: Sequence[Span]) -> None:
+    def __init__(self, doc: _Doc) -> None:
         self.doc = doc
-        self.paragraphs = paragraphs
         self.sites: list[_CueSite] = []
         self.drafts: list[Draft] = []
         self._by_unit: dict[int, list[_CueSite]] = {}
@@ -1303,7 +1301,6 @@ def _register_names(doc: _Doc) -> None:
 
 def attribute(
     text: str,
-    paragraphs: Sequence[Span],
     marks: Sequence[Marked],
     tokens: Sequence[list[Token]],
     parser: object | None = None,
@@ -1333,7 +1330,7 @@ def attribute(
             unit_of[x] = u
     doc = _Doc(text, flat, para_of, inside, units, unit_of, list(marks), Registry(), {}, parser)
     _register_names(doc)
-    work = _Attributor(doc, paragraphs)
+    work = _Attributor(doc)
     work.find_cues()
     pending = work.direct()
     work.indirect()

@@ -130,7 +130,7 @@ def read_article(
             end = max(end, token.end)
         if begin is not None:
             sentences.append(Span(start=begin, end=end))
-    drafts = attribute(text, paras, marks, tokens, parser)
+    drafts = attribute(text, marks, tokens, parser)
     speakers, quotes = _build(text, drafts)
     return cls(
         text=text,

@@ -735,9 +735,7 @@ class Registry:
         """A person or body named earlier whose title or name has the same head (``forsetinn``)."""
         if not head_lemma:
             return None
-        for pos, entity in self.mentions_before(position):
-            if pos >= position:
-                continue
+        for _pos, entity in self.mentions_before(position):
             for title in entity.titles:
                 first = title.split()[0].lower() if title.split() else ""
                 if first.endswith(head_lemma) and len(head_lemma) >= 4:
