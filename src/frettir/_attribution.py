@@ -1,6 +1,6 @@
 """Attribution: which quotation-marked spans are speech, and who said them; reported speech.
 
-The input is the article's paragraphs, its paired quotation marks and its tokens. The work
+The input is the article's paired quotation marks and its tokens, paragraph by paragraph. The
 is done in passes over *units* (sentences as seen outside quotation marks):
 
 1. every cue verb outside quotes, with its subject (before the verb, after it when the
