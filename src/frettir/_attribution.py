@@ -1,7 +1,7 @@
 """Attribution: which quotation-marked spans are speech, and who said them; reported speech.
 
-The input is the article's paired quotation marks and its tokens, paragraph by paragraph. The
-is done in passes over *units* (sentences as seen outside quotation marks):
+The input is the article's paired quotation marks and its tokens, paragraph by paragraph.
+The work is done in passes over *units* (sentences as seen outside quotation marks):
 
 1. every cue verb outside quotes, with its subject (before the verb, after it when the
    clause is inverted, or the subject of the verb it is coordinated with);
