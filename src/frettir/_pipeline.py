@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from frettir._attribution import Draft, attribute
 from frettir._cues import may_report
 from frettir._greynir import Token, tokenize
+from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
-from frettir._marks import scan_marks
 from frettir._speakers import Entity
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
@@ -55,7 +57,7 @@ FOLLOWERS = 4
 """Sentences after one that may report which are analysed too (the reportive subjunctive)."""
 
 
-def _analyse(text: str, paras: tuple[Span, ...]) -> list[list[Token]]:
+def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> list[list[Token]]:
     """Tokens of every paragraph: full BÍN analysis only where a quote or report may be.
 
     Every paragraph is first read with the plain tokenizer. A sentence with quotation
@@ -65,6 +67,7 @@ def _analyse(text: str, paras: tuple[Span, ...]) -> list[list[Token]]:
     """
     out: list[list[Token]] = []
     quoted_before = False
+    starts = [mark.outer.start for mark in marks]  # sorted, as scan_marks gives them
     for para in paras:
         light = tokenize(text, para.start, para.end, light=True)
         sentences: list[list[Token]] = []
@@ -93,7 +96,8 @@ def _analyse(text: str, paras: tuple[Span, ...]) -> list[list[Token]]:
             para_tokens.extend(tokenize(text, sentences[n][0].start, sentences[m - 1][-1].end))
             n = m
         out.append(para_tokens)
-        quoted_before = any(char in '„“”"»«' for char in text[para.start : para.end])
+        k = bisect.bisect_left(starts, para.start)
+        quoted_before = k < len(starts) and starts[k] < para.end
     return out
 
 
@@ -116,7 +120,7 @@ def read_article(
     if not paras:
         return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)
     marks = scan_marks(text)
-    tokens = _analyse(text, paras)
+    tokens = _analyse(text, paras, marks)
     sentences: list[Span] = []
     for para_tokens in tokens:
         begin: int | None = None
