@@ -42,8 +42,8 @@ pytest: $(STAMP)
 eval: $(STAMP)
 	@if [ -f "$(SHARED)/corpus/dev.jsonl" ]; then \
 		floor=""; [ -f eval-floor.json ] && floor="--floor eval-floor.json"; \
-		echo "$(BIN)/frettir evaluate $(SHARED)/corpus/dev.jsonl $$floor"; \
-		$(BIN)/frettir evaluate "$(SHARED)/corpus/dev.jsonl" $$floor; \
+		echo "$(BIN)/frettir evaluate $(SHARED)/corpus/dev.jsonl --split $$floor"; \
+		$(BIN)/frettir evaluate "$(SHARED)/corpus/dev.jsonl" --split $$floor; \
 	else \
 		echo "eval skipped: $(SHARED)/corpus/dev.jsonl not found"; \
 	fi

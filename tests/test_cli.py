@@ -144,6 +144,45 @@ def test_evaluate_prints_the_table_and_timing(
     assert re.search(r"time per article: mean \d+\.\d+ s, max \d+\.\d+ s \(2 articles\)", err)
 
 
+def test_evaluate_split_scores_the_tune_and_check_parts_apart(
+    tmp_path: Path, gold_equal_engine: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--split adds the scores of each part, chosen by the hash of the id, to the whole's."""
+    from frettir.evaluate import part_of
+
+    articles = [dict(GOLD[1], id=f"n{n}") for n in range(12)]
+    path = write_jsonl(tmp_path / "gold.jsonl", articles)
+    assert main(["evaluate", str(path), "--json", "--split"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    expected = {part: sum(part_of(a["id"]) == part for a in articles) for part in ("tune", "check")}
+    assert scores["articles"] == 12
+    assert {part: scores["parts"][part]["articles"] for part in scores["parts"]} == expected
+    assert main(["evaluate", str(path), "--split"]) == 0
+    out = capsys.readouterr().out
+    assert "-- tune part --" in out
+    assert "-- check part --" in out
+
+
+def test_evaluate_part_scores_only_that_part(
+    tmp_path: Path, gold_equal_engine: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--part check extracts and scores only the check part's articles; an empty part is an error."""
+    from frettir.evaluate import part_of
+
+    articles = [dict(GOLD[1], id=f"n{n}") for n in range(12)]
+    path = write_jsonl(tmp_path / "gold.jsonl", articles)
+    assert main(["evaluate", str(path), "--json", "--part", "check"]) == 0
+    assert json.loads(capsys.readouterr().out)["articles"] == sum(
+        part_of(a["id"]) == "check" for a in articles
+    )
+    assert {call["ident"] for call in gold_equal_engine} == {
+        a["id"] for a in articles if part_of(a["id"]) == "check"
+    }
+    only_tune = write_jsonl(tmp_path / "tune.jsonl", [a for a in articles if part_of(a["id"]) == "tune"])
+    assert main(["evaluate", str(only_tune), "--part", "check"]) == 2
+    assert "no gold article in part 'check'" in capsys.readouterr().err
+
+
 def test_evaluate_floor_met_exits_zero(
     tmp_path: Path, gold_equal_engine: list[dict[str, Any]], capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -366,3 +366,19 @@ def test_check_floor_reports_unknown_keys_and_undefined_rates() -> None:
     unknown, undefined = check_floor(scores, {"direct.strict.F1": 0.1, "speaker_accuracy.all.rate": 0.1})
     assert unknown.startswith("direct.strict.F1 is not a metric")
     assert "undefined" in undefined
+
+
+def test_part_of_sets_a_third_aside_by_the_hash_of_the_id() -> None:
+    """About a third of ids fall in the check part, always the same ones, whatever the order."""
+    import hashlib
+
+    from frettir.evaluate import part_of
+
+    ids = [f"outlet-{n}" for n in range(3000)]
+    parts = [part_of(i) for i in ids]
+    assert 900 < parts.count("check") < 1100
+    assert parts == [part_of(i) for i in ids]
+    assert all(
+        (int(hashlib.sha1(i.encode()).hexdigest(), 16) % 3 == 0) == (p == "check")
+        for i, p in zip(ids, parts, strict=True)
+    )

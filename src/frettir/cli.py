@@ -314,8 +314,15 @@ def _print_errors(listing: Sequence[Mapping[str, Any]], out: TextIO) -> None:
                 print(f"  {label:<9} {quote(gold)}: {detail}", file=out)
 
 
+def _in_part(article: Mapping[str, Any], part: str) -> bool:
+    ident = article.get("id")
+    return part == "all" or (isinstance(ident, str) and evaluate.part_of(ident) == part)
+
+
 def _cmd_evaluate(args: argparse.Namespace) -> int:
-    gold = _read_gold(args.gold)
+    gold = [article for article in _read_gold(args.gold) if _in_part(article, args.part)]
+    if not gold:
+        raise _UsageError(f"{args.gold}: no gold article in part {args.part!r}")
     floor = _read_floor(args.floor) if args.floor is not None else None
     predicted = []
     seconds = []
@@ -336,9 +343,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
             record = {"id": ident, "quotes": []}
         seconds.append(time.perf_counter() - started)
         predicted.append(record)
+    parts: dict[str, evaluate.Scores] = {}
     try:
         scores = evaluate.score(gold, predicted)
         listing = evaluate.errors(gold, predicted) if args.errors else None
+        if args.split:
+            for part in evaluate.PARTS:
+                chosen = [n for n, article in enumerate(gold) if _in_part(article, part)]
+                if chosen:
+                    parts[part] = evaluate.score([gold[n] for n in chosen], [predicted[n] for n in chosen])
     except InputError as error:
         raise _UsageError(f"{args.gold}: {error}") from error
     if seconds:
@@ -348,11 +361,16 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         )
     if args.json:
         result = scores.to_dict()
+        if parts:
+            result["parts"] = {part: part_scores.to_dict() for part, part_scores in parts.items()}
         if listing is not None:
             result["errors"] = listing
         print(_dump(result, 2))
     else:
         print(scores.table())
+        for name, part_scores in parts.items():
+            print(f"\n-- {name} part --")
+            print(part_scores.table())
         if listing is not None:
             _print_errors(listing, sys.stdout)
     status = 1 if failed else 0
@@ -417,6 +435,15 @@ def _parser() -> argparse.ArgumentParser:
     evaluate_.add_argument("--errors", action="store_true", help="also list each article's errors")
     evaluate_.add_argument(
         "--floor", metavar="FLOOR.json", help="exit 1 if a metric falls below its minimum in this JSON file"
+    )
+    evaluate_.add_argument(
+        "--part",
+        choices=("all", "tune", "check"),
+        default="all",
+        help="score only the tune or the check part of the corpus (by a hash of each id; default all)",
+    )
+    evaluate_.add_argument(
+        "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
     evaluate_.set_defaults(run=_cmd_evaluate)
     return parser

@@ -29,6 +29,7 @@ When a precision or recall has a zero denominator it is 1.0 if the other count i
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
@@ -39,6 +40,7 @@ from frettir.errors import InputError
 __all__ = [
     "CEILING_KEYS",
     "CONFIDENT",
+    "PARTS",
     "TRIM_CHARS",
     "Rate",
     "Scores",
@@ -46,6 +48,7 @@ __all__ = [
     "check_floor",
     "errors",
     "overlap_ratio",
+    "part_of",
     "same_cue",
     "same_speaker",
     "score",
@@ -54,6 +57,28 @@ __all__ = [
 
 TRIM_CHARS: Final = frozenset(",.;:!?")
 """Punctuation trimmed from both ends of a direct quote before strict comparison (with white space)."""
+
+PARTS: Final = ("tune", "check")
+"""The parts of a gold corpus. Rules are tuned on ``tune``; ``check`` is read only at the end."""
+
+
+def part_of(article_id: str) -> str:
+    """Say which part of a gold corpus an article belongs to, by a fixed hash of its id.
+
+    An article is in the **check** part when the SHA-1 of its id (UTF-8), read as a number,
+    is divisible by 3, else in the **tune** part: about a third of any corpus is set aside,
+    always the same articles, whatever the corpus' order or size. Rules are tuned on the
+    errors of the tune part; the check part is scored but its errors are not read, so the gap
+    between the two parts shows whether a rule generalizes (``frettir evaluate --split``).
+
+    >>> part_of("seed-2025-08-alaska-leidtogafundur")
+    'tune'
+    >>> sorted({part_of(f"article-{n}") for n in range(10)})
+    ['check', 'tune']
+    """
+    digest = hashlib.sha1(article_id.encode("utf-8", "surrogatepass")).hexdigest()
+    return "check" if int(digest, 16) % 3 == 0 else "tune"
+
 
 CEILING_KEYS: Final = frozenset({"non_quotes_as_direct.rate", "non_quotes_as_direct.count"})
 """Metric keys where lower is better; :func:`check_floor` reads their bound as a ceiling."""
