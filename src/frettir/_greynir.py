@@ -13,12 +13,23 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import attrs
 
-__all__ = ["Meaning", "PersonReading", "Token", "lookup", "nominative", "tokenize", "word_forms"]
+__all__ = [
+    "Analysed",
+    "Meaning",
+    "PersonReading",
+    "Sentence",
+    "Token",
+    "analyse",
+    "lookup",
+    "nominative",
+    "split",
+    "word_forms",
+]
 
 
 @attrs.frozen(slots=True)
@@ -111,6 +122,19 @@ def _align(raw: str, pos: int, limit: int, original: str, txt: str) -> tuple[int
 def _meanings(value: Any) -> tuple[Meaning, ...]:
     if not isinstance(value, list):
         return ()
+    try:
+        return _converted(tuple(value))
+    except TypeError:  # an unhashable reading
+        return _convert(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _converted(value: tuple[Any, ...]) -> tuple[Meaning, ...]:
+    """The readings reynir gives a word, as :class:`Meaning` records (kept across articles)."""
+    return _convert(value)
+
+
+def _convert(value: Sequence[Any]) -> tuple[Meaning, ...]:
     out: list[Meaning] = []
     for m in value:
         try:
@@ -135,54 +159,186 @@ _LONG_DIGITS = re.compile(r"[0-9]{1000,}")
 """Digit runs the tokenizer would hand to ``int()`` beyond Python's 4,300-digit limit."""
 
 
-def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[Token]:
-    """Tokenize ``raw[start:end]`` (one paragraph, or part of one).
+@attrs.frozen(slots=True)
+class Sentence:
+    """One sentence as the plain tokenizer splits it, read once.
 
-    By default with reynir's BÍN-aware tokenizer (person names merged and in the
-    nominative, every word with its BÍN readings). With ``light``, with Miðeind's plain
-    tokenizer, about seven times faster: only capitalised words get BÍN readings (enough
-    to find the names a sentence mentions), and there are no person tokens.
-
-    Spans are exact indices into ``raw``; the text is never rewritten. A run of 1,000 or
-    more digits is hidden from the tokenizer (which would fail on it) and gives no token.
+    ``tokens`` are light tokens (BÍN readings only for capitalised words, no person tokens);
+    :func:`analyse` gives the full BÍN reading of a run of sentences from the same raw tokens,
+    without tokenizing the text again.
     """
+
+    tokens: tuple[Token, ...]
+    raw: tuple[Any, ...] = attrs.field(repr=False)  # the tokenizer's tokens, with sentence markers
+    base: int = 0  # offset of the tokenized piece in the caller's text
+
+    @property
+    def start(self) -> int:
+        """Where the sentence's first token starts."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the sentence's last token ends."""
+        return self.tokens[-1].end
+
+
+@attrs.frozen(slots=True)
+class Analysed:
+    """A sentence with full BÍN readings, and what :func:`parse` needs to parse it."""
+
+    tokens: tuple[Token, ...]
+    stream: tuple[Any, ...] = attrs.field(repr=False)  # reynir's tokens, with sentence markers
+    index: tuple[int, ...] = attrs.field(repr=False)  # per word of the parser: its token, or -1
+
+
+def _piece(raw: str, start: int, end: int | None) -> str:
     stop = len(raw) if end is None else end
-    piece = _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
-    if light:
-        from tokenizer import tokenize as plain_tokenize
+    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
 
-        stream = cast(Iterator[Any], plain_tokenize(piece))
-    else:
-        from reynir.bintokenizer import tokenize as bin_tokenize
 
-        stream = cast(Iterator[Any], bin_tokenize(piece))
+def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Tokenize ``raw[start:end]`` (one paragraph, or part of one) once, into sentences.
+
+    With Miðeind's plain tokenizer, without its last pass, which reynir's BÍN pipeline does
+    itself (:func:`analyse`). Spans are exact indices into ``raw``; the text is never
+    rewritten. A run of 1,000 or more digits is hidden from the tokenizer (which would fail
+    on it) and gives no token.
+    """
+    from tokenizer import tokenize_without_annotation
+
+    piece = _piece(raw, start, end)
     kinds = _kinds()
     s_begin, s_end = _sentence_markers()
+    out: list[Sentence] = []
+    raw_toks: list[Any] = []
     tokens: list[Token] = []
     pos = start
-    new_sentence = True
-    for tok in stream:
+
+    def close() -> None:
+        if tokens:
+            out.append(Sentence(tuple(tokens), tuple(raw_toks), start))
+        elif out and raw_toks:
+            # markers or tokens with no text: keep them with the sentence before
+            out[-1] = attrs.evolve(out[-1], raw=out[-1].raw + tuple(raw_toks))
+        raw_toks.clear()
+        tokens.clear()
+
+    for tok in cast(Iterator[Any], tokenize_without_annotation(piece)):
         kind_id = int(tok.kind)
         if kind_id == s_begin:
-            new_sentence = True
+            close()
+        raw_toks.append(tok)
+        if kind_id in (s_begin, s_end) or tok.original is None:
             continue
-        if kind_id == s_end or tok.original is None:
-            continue
-        original = str(tok.original)
         txt = str(tok.txt or "")
-        # align on the text the tokenizer saw (same length and offsets as raw[start:stop])
-        pstart, pend = _align(piece, pos - start, len(piece), original, txt)
-        tstart, tend = pstart + start, pend + start
-        if tend <= tstart:
+        pstart, pend = _align(piece, pos - start, len(piece), str(tok.original), txt)
+        if pend <= pstart:
             continue
+        tstart, tend = pstart + start, pend + start
         pos = tend
         kind = kinds.get(kind_id, "other")
-        if light:
-            meanings = lookup(txt) if kind == "word" and txt[:1].isupper() else ()
-            persons: tuple[PersonReading, ...] = ()
-        else:
-            meanings = _meanings(tok.val) if kind == "word" else ()
-            persons = _persons(tok.val) if kind == "person" else ()
+        meanings = lookup(txt) if kind == "word" and txt[:1].isupper() else ()
+        tokens.append(Token(kind, raw[tstart:tend], txt, tstart, tend, meanings, (), sent_start=not tokens))
+    close()
+    return out
+
+
+class _Lookups:
+    """reynir's BÍN database with its word lookups kept across articles (bounded)."""
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+    def lookup_g(self, w: str, at_sentence_start: bool = False, auto_uppercase: bool = False) -> Any:
+        found, meanings = _lookup_g(w, at_sentence_start, auto_uppercase)
+        return found, list(meanings)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup_g(w: str, at_sentence_start: bool, auto_uppercase: bool) -> tuple[str, tuple[Any, ...]]:
+    """The lookup of one word form by reynir (simple or compound), kept for the next article."""
+    from reynir.bindb import GreynirBin
+
+    found, meanings = GreynirBin.get_db().lookup_g(w, at_sentence_start, auto_uppercase)
+    return found, tuple(meanings)
+
+
+@functools.cache
+def _pipeline_class() -> Any:
+    from reynir.bintokenizer import DefaultPipeline
+
+    class Pipeline(DefaultPipeline):
+        """reynir's BÍN pipeline on tokens the plain tokenizer already made."""
+
+        def __init__(self, raw_tokens: Sequence[Any]) -> None:
+            super().__init__("")
+            self._raw_tokens = raw_tokens
+
+        def tokenize_without_annotation(self) -> Iterator[Any]:
+            return iter(self._raw_tokens)
+
+        def annotate(self, stream: Iterator[Any]) -> Iterator[Any]:
+            from reynir.bintokenizer import annotate
+
+            return cast(
+                Iterator[Any],
+                annotate(
+                    cast(Any, _Lookups(self._db)),
+                    self._token_ctor,
+                    stream,
+                    auto_uppercase=self._auto_uppercase,
+                    no_sentence_start=self._no_sentence_start,
+                ),
+            )
+
+    return Pipeline
+
+
+def analyse(raw: str, sentences: Sequence[Sentence]) -> list[Analysed]:
+    """Full BÍN readings of a run of consecutive sentences from :func:`split`.
+
+    reynir's pipeline (person names merged and in the nominative, every word with its BÍN
+    readings, number phrases and abbreviations) runs on the raw tokens ``split`` kept; the
+    text is not tokenized again. Spans are re-synchronised with ``raw`` after every token:
+    reynir merges spelled-out numbers (``tíu þúsund``) and keeps only part of their original.
+    """
+    if not sentences:
+        return []
+    stream: list[Any] = [tok for sentence in sentences for tok in sentence.raw]
+    kinds = _kinds()
+    s_begin, s_end = _sentence_markers()
+    base = sentences[0].base
+    piece = _piece(raw, base, max(s.end for s in sentences))
+    pos = sentences[0].start
+    out: list[Analysed] = []
+    tokens: list[Token] = []
+    toks: list[Any] = []
+    index: list[int] = []
+    for tok in cast(Iterator[Any], _pipeline_class()(stream).tokenize()):
+        kind_id = int(tok.kind)
+        if kind_id == s_begin:
+            if tokens:
+                out.append(Analysed(tuple(tokens), tuple(toks), tuple(index)))
+            tokens, toks, index = [], [], []
+        toks.append(tok)
+        if kind_id in (s_begin, s_end):
+            continue
+        if tok.original is None:
+            index.append(-1)
+            continue
+        txt = str(tok.txt or "")
+        pstart, pend = _align(piece, pos - base, len(piece), str(tok.original), txt)
+        if pend <= pstart:
+            index.append(-1)
+            continue
+        tstart, tend = pstart + base, pend + base
+        pos = tend
+        kind = kinds.get(kind_id, "other")
+        index.append(len(tokens))
         tokens.append(
             Token(
                 kind=kind,
@@ -190,13 +346,14 @@ def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = 
                 norm=txt,
                 start=tstart,
                 end=tend,
-                meanings=meanings,
-                persons=persons,
-                sent_start=new_sentence,
+                meanings=_meanings(tok.val) if kind == "word" else (),
+                persons=_persons(tok.val) if kind == "person" else (),
+                sent_start=not tokens,
             )
         )
-        new_sentence = False
-    return tokens
+    if tokens:
+        out.append(Analysed(tuple(tokens), tuple(toks), tuple(index)))
+    return out
 
 
 @functools.cache

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from frettir._attribution import Draft, attribute
 from frettir._cues import may_report
-from frettir._greynir import Token, tokenize
+from frettir._greynir import Token, analyse, split
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
@@ -60,22 +60,18 @@ FOLLOWERS = 4
 def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> list[list[Token]]:
     """Tokens of every paragraph: full BÍN analysis only where a quote or report may be.
 
-    Every paragraph is first read with the plain tokenizer. A sentence with quotation
+    Every paragraph is tokenized once, with the plain tokenizer. A sentence with quotation
     marks or a form of a verb of saying, the :data:`FOLLOWERS` sentences after it, and the
-    first sentence after a paragraph with quotation marks are then read again with
-    reynir's BÍN tokenizer; the rest keep their light tokens, which still show the names.
+    first sentence after a paragraph with quotation marks then go on through reynir's BÍN
+    pipeline (from the same raw tokens); the rest keep their light tokens, which still show
+    the names.
     """
     out: list[list[Token]] = []
     quoted_before = False
     starts = [mark.outer.start for mark in marks]  # sorted, as scan_marks gives them
     for para in paras:
-        light = tokenize(text, para.start, para.end, light=True)
-        sentences: list[list[Token]] = []
-        for token in light:
-            if token.sent_start or not sentences:
-                sentences.append([])
-            sentences[-1].append(token)
-        wanted = [may_report(text[s[0].start : s[-1].end], [t.low for t in s]) for s in sentences]
+        sentences = split(text, para.start, para.end)
+        wanted = [may_report(text[s.start : s.end], [t.low for t in s.tokens]) for s in sentences]
         follow = 0
         for n, flag in enumerate(wanted):
             if flag:
@@ -87,13 +83,14 @@ def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> lis
         n = 0
         while n < len(sentences):
             if not wanted[n]:
-                para_tokens.extend(sentences[n])
+                para_tokens.extend(sentences[n].tokens)
                 n += 1
                 continue
             m = n
             while m < len(sentences) and wanted[m]:
                 m += 1
-            para_tokens.extend(tokenize(text, sentences[n][0].start, sentences[m - 1][-1].end))
+            for analysed in analyse(text, sentences[n:m]):
+                para_tokens.extend(analysed.tokens)
             n = m
         out.append(para_tokens)
         k = bisect.bisect_left(starts, para.start)
