@@ -428,7 +428,15 @@ def default_parser() -> Any:
 
 
 def parse_subject(sentence: str, verb_at: int, parser: Any = None) -> tuple[int, int] | None:
-    """Parse one sentence with Greynir and return the span of the subject of a verb (cached)."""
+    """Parse one sentence with Greynir and return the span of the subject of a verb (cached).
+
+    ``parser`` is a ``reynir.Greynir``, ``None`` (the process-wide one) or a :class:`Parsing`
+    (its mode ``"none"`` parses nothing and returns ``None``).
+    """
+    if isinstance(parser, Parsing):
+        if parser.mode == "none":
+            return None
+        parser = parser.parser
     if parser is not None:
         return _parse_subject(sentence, verb_at, parser)
     return _cached_parse_subject(sentence, verb_at)
@@ -483,5 +491,178 @@ def _parse_subject(sentence: str, verb_at: int, parser: Any) -> tuple[int, int] 
                 return None
         if str(node.tag).startswith(("S-MAIN", "CP", "S0")):
             return None
+        node = node.parent
+    return None
+
+
+PARSE_MODES = ("none", "frame", "cues")
+"""The accepted values of ``parse=`` (see the docs' explanation page on parsing)."""
+
+DEFAULT_PARSE = "frame"
+"""The mode of ``parse=`` when none is given: chosen by the trade-off measured in the docs."""
+
+MAX_SENTENCE_TOKENS = 40
+"""Sentences longer than this are not parsed in the ``"cues"`` mode (Greynir's ``max_sent_tokens``)."""
+
+SENTENCE_BUDGET = 40
+"""Sentences the ``"cues"`` mode parses in one article at most; later ones keep the token rules.
+
+A count, not seconds, so that the same text always gives the same article."""
+
+
+@attrs.frozen(slots=True)
+class Clause:
+    """What Greynir's parse says about one finite verb: its subject and its object clause.
+
+    Character spans into the article's text: the verb; the head word of its subject (a
+    person, entity, noun or pronoun) and that head's case (``nf``, ``þf``, ``þgf``, ``ef``);
+    the clause the verb governs (``CP-THT-OBJ``, ``CP-QUE-OBJ``...), from its first word to
+    its last.
+    """
+
+    verb: tuple[int, int]
+    subject: tuple[int, int] | None
+    case: str | None
+    complement: tuple[int, int] | None
+
+
+@attrs.define
+class Parsing:
+    """How one article is parsed: the mode, the parser to use and what the parses found.
+
+    Handed to attribution (in place of a bare parser); ``clauses`` maps the start of a
+    verb to what the parse of its sentence says.
+    """
+
+    mode: str = "frame"
+    parser: object | None = None
+    clauses: dict[int, Clause] = attrs.field(factory=dict)
+    parsed: int = 0  # sentences parsed in the "cues" mode
+
+
+_CASES_LOW = ("nf", "þf", "þgf", "ef")
+_READING_CATS: dict[str, frozenset[str]] = {
+    "no": frozenset({"kk", "kvk", "hk"}),
+    "so": frozenset({"so"}),
+    "lo": frozenset({"lo"}),
+    "fs": frozenset({"fs"}),
+    "ao": frozenset({"ao"}),
+    "eo": frozenset({"ao"}),
+    "st": frozenset({"st"}),
+    "stt": frozenset({"st"}),
+    "nhm": frozenset({"nhm"}),
+    "fn": frozenset({"fn"}),
+    "pfn": frozenset({"pfn"}),
+    "abfn": frozenset({"abfn"}),
+    "gr": frozenset({"gr"}),
+    "to": frozenset({"to"}),
+    "töl": frozenset({"to", "töl"}),
+    "uh": frozenset({"uh"}),
+}
+"""BÍN word classes that fit each category of Greynir's terminals."""
+_MOODS = {"fh": "FH", "vh": "VH", "nh": "NH", "bh": "BH", "sagnb": "SAGNB", "lhþt": "LHÞT"}
+_HEADS = frozenset({"person", "entity", "no", "pfn", "sérnafn", "fyrirtæki"})
+
+
+def _fits(meaning: Meaning, cat: str, variants: frozenset[str]) -> bool:
+    """Whether a BÍN reading fits the terminal the parse gave the word."""
+    if meaning.cat not in _READING_CATS.get(cat, frozenset()):
+        return False
+    tags = meaning.tags
+    if cat == "so":
+        for variant, tag in _MOODS.items():
+            if variant in variants and tag not in tags:
+                return False
+        return not ("lh" in variants and "nt" in variants and "LHNT" not in tags)
+    if cat in ("fs", "ao", "eo", "st", "stt", "nhm", "uh"):
+        return True
+    return all(case.upper() in tags for case in _CASES_LOW if case in variants)
+
+
+def _reading(token: Token, cat: str, variants: frozenset[str]) -> Token:
+    """The token with only the BÍN readings its terminal allows (all when none fits)."""
+    if not token.meanings or cat not in _READING_CATS:
+        return token
+    kept = tuple(m for m in token.meanings if _fits(m, cat, variants))
+    if not kept or len(kept) == len(token.meanings):
+        return token
+    return attrs.evolve(token, meanings=kept)
+
+
+def parse(sentence: Analysed, parsing: Parsing) -> tuple[Token, ...]:
+    """Parse one sentence with Greynir; return its tokens with the readings the parse chose.
+
+    Each word keeps only the BÍN readings that fit its terminal (``plasti`` as a noun keeps
+    no verb reading), and every finite verb's subject and object clause go to
+    ``parsing.clauses``. A sentence longer than :data:`MAX_SENTENCE_TOKENS` or that does
+    not parse is data, not an error: its tokens come back unchanged.
+    """
+    tokens = sentence.tokens
+    if len(tokens) > MAX_SENTENCE_TOKENS:
+        return tokens
+    greynir = parsing.parser if parsing.parser is not None else default_parser()
+    parsing.parsed += 1
+    try:
+        sent = cast(Any, greynir).parse_tokens(list(sentence.stream), max_sent_tokens=MAX_SENTENCE_TOKENS)
+    except Exception:  # any parser failure falls back to the token rules
+        return tokens
+    tree = getattr(sent, "tree", None)
+    if tree is None:
+        return tokens
+    index = sentence.index
+    out = list(tokens)
+
+    def span(leaves: Sequence[Any]) -> tuple[int, int] | None:
+        found = [index[int(leaf.index)] for leaf in leaves if int(leaf.index) < len(index)]
+        found = [k for k in found if k >= 0]
+        return (tokens[min(found)].start, tokens[max(found)].end) if found else None
+
+    for leaf in tree.leaves:
+        at = int(leaf.index)
+        if at >= len(index) or index[at] < 0:
+            continue
+        cat = str(leaf.tcat)
+        variants = frozenset(str(v) for v in leaf.all_variants)
+        out[index[at]] = _reading(out[index[at]], cat, variants)
+        if cat != "so" or not variants & {"fh", "vh"}:
+            continue
+        verb = span([leaf])
+        if verb is None:
+            continue
+        subject, case = _subject(leaf, span)
+        parsing.clauses[verb[0]] = Clause(verb, subject, case, _complement(leaf, span))
+    return tuple(out)
+
+
+def _subject(verb: Any, span: Any) -> tuple[tuple[int, int] | None, str | None]:
+    """The head of the subject of a verb's clause and its case, from the simplified tree."""
+    node = verb.parent
+    while node is not None:
+        for child in node.children:
+            if str(child.tag).startswith("NP-SUBJ"):
+                leaves = list(child.leaves)
+                for n, head in enumerate(leaves):
+                    if head.tcat == "fn" and n + 1 < len(leaves) and str(leaves[n + 1].text).lower() == "sem":
+                        return None, None  # "Sá sem stýrði fundinum": a pronoun heads it
+                    if head.tcat in _HEADS:
+                        case = next((c for c in _CASES_LOW if c in head.all_variants), None)
+                        return span([head]), case
+                return None, None
+        if str(node.tag).startswith(("S-MAIN", "CP", "S0", "S-QUOTE")):
+            return None, None
+        node = node.parent
+    return None, None
+
+
+def _complement(verb: Any, span: Any) -> tuple[int, int] | None:
+    """The clause a verb governs (``CP-THT-OBJ``, ``CP-QUE-OBJ``...) in its verb phrase."""
+    node = verb.parent
+    for _ in range(3):
+        if node is None or not str(node.tag).startswith("VP"):
+            return None
+        for child in node.children:
+            if str(child.tag).startswith(("CP-THT", "CP-QUE")):
+                found: tuple[int, int] | None = span(list(child.leaves))
+                return found
         node = node.parent
     return None

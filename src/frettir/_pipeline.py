@@ -8,11 +8,22 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from frettir._attribution import Draft, attribute
-from frettir._cues import may_report
-from frettir._greynir import Token, analyse, split
+from frettir._cues import cue_at, may_report
+from frettir._greynir import (
+    DEFAULT_PARSE,
+    PARSE_MODES,
+    SENTENCE_BUDGET,
+    Analysed,
+    Parsing,
+    Token,
+    analyse,
+    split,
+)
+from frettir._greynir import parse as parse_sentence
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
+from frettir.errors import InputError
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
@@ -71,14 +82,17 @@ FOLLOWERS = 4
 """Sentences after one that may report which are analysed too (the reportive subjunctive)."""
 
 
-def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> list[list[Token]]:
+def _analyse(
+    text: str, paras: tuple[Span, ...], marks: Sequence[Marked], parsing: Parsing
+) -> list[list[Token]]:
     """Tokens of every paragraph: full BÍN analysis only where a quote or report may be.
 
     Every paragraph is tokenized once, with the plain tokenizer. A sentence with quotation
     marks or a form of a verb of saying, the :data:`FOLLOWERS` sentences after it, and the
     first sentence after a paragraph with quotation marks then go on through reynir's BÍN
     pipeline (from the same raw tokens); the rest keep their light tokens, which still show
-    the names.
+    the names. In the ``"cues"`` mode, each of those sentences with a cue verb is parsed too
+    (:func:`_parsed`).
     """
     out: list[list[Token]] = []
     quoted_before = False
@@ -104,12 +118,34 @@ def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> lis
             while m < len(sentences) and wanted[m]:
                 m += 1
             for analysed in analyse(text, sentences[n:m]):
-                para_tokens.extend(analysed.tokens)
+                para_tokens.extend(_parsed(analysed, parsing))
             n = m
         out.append(para_tokens)
         k = bisect.bisect_left(starts, para.start)
         quoted_before = k < len(starts) and starts[k] < para.end
     return out
+
+
+def _parsed(sentence: Analysed, parsing: Parsing) -> tuple[Token, ...]:
+    """The sentence's tokens, with the readings Greynir's parse chose when it is parsed.
+
+    Only in the ``"cues"`` mode, only a sentence with a cue verb outside quotation marks
+    can tell, and at most :data:`~frettir._greynir.SENTENCE_BUDGET` sentences an article.
+    """
+    tokens = sentence.tokens
+    if parsing.mode != "cues" or parsing.parsed >= SENTENCE_BUDGET:
+        return tokens
+    if not any(cue_at(tokens, i) is not None for i in range(len(tokens))):
+        return tokens
+    return parse_sentence(sentence, parsing)
+
+
+def check_parse(parse: object) -> str:
+    """Return ``parse`` if it names a parsing mode, else raise :class:`~frettir.InputError`."""
+    if not isinstance(parse, str) or parse not in PARSE_MODES:
+        accepted = ", ".join(repr(mode) for mode in PARSE_MODES)
+        raise InputError(f"parse must be one of {accepted}, not {parse!r}")
+    return parse
 
 
 def read_article(
@@ -119,6 +155,7 @@ def read_article(
     title: str | None,
     url: str | None,
     parser: object | None,
+    parse: str = DEFAULT_PARSE,
     author: str | None = None,
     published: str | None = None,
     outlet: str | None = None,
@@ -127,13 +164,14 @@ def read_article(
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
+    parsing = Parsing(check_parse(parse), parser)
     if outlet is None:
         outlet = outlet_of(url)
     paras = find_paragraphs(text)
     if not paras:
         return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)
     marks = scan_marks(text)
-    tokens = _analyse(text, paras, marks)
+    tokens = _analyse(text, paras, marks, parsing)
     sentences: list[Span] = []
     for para_tokens in tokens:
         begin: int | None = None
@@ -147,7 +185,7 @@ def read_article(
             end = max(end, token.end)
         if begin is not None:
             sentences.append(Span(start=begin, end=end))
-    drafts = attribute(text, marks, tokens, parser)
+    drafts = attribute(text, marks, tokens, parsing)
     speakers, quotes = _build(text, drafts)
     return cls(
         text=text,

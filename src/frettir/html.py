@@ -53,6 +53,7 @@ import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file
 
+from frettir._greynir import DEFAULT_PARSE
 from frettir._pipeline import outlet_of, read_article
 from frettir.model import Span
 
@@ -231,7 +232,12 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
 
 
 def article_from_html(
-    cls: type[Article], html: str | bytes, *, url: str | None = None, parser: object | None = None
+    cls: type[Article],
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    parser: object | None = None,
+    parse: str = DEFAULT_PARSE,
 ) -> Article:
     """Do the work of :meth:`Article.from_html <frettir.Article.from_html>`.
 
@@ -240,6 +246,7 @@ def article_from_html(
         html: The page, as for :func:`extract_page`.
         url: The page's address, as for :func:`extract_page`.
         parser: As for :meth:`Article.from_text <frettir.Article.from_text>`.
+        parse: As for :meth:`Article.from_text <frettir.Article.from_text>`.
 
     Returns:
         The article read from the page's body, with the page's metadata.
@@ -254,6 +261,7 @@ def article_from_html(
         title=page.title,
         url=page.url,
         parser=parser,
+        parse=parse,
         author=page.author,
         published=page.published,
         outlet=page.outlet,

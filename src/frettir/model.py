@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
+from frettir._greynir import DEFAULT_PARSE
 from frettir.errors import InvariantError
 
 __all__ = ["Article", "Gender", "Quote", "QuoteKind", "Span", "Speaker", "SpeakerKind"]
@@ -243,6 +244,7 @@ class Article:
         title: str | None = None,
         url: str | None = None,
         parser: object | None = None,
+        parse: str = DEFAULT_PARSE,
     ) -> Article:
         """Read ``text`` and find every quote with its speaker and cue.
 
@@ -252,6 +254,11 @@ class Article:
             url: Where the article was published, if known.
             parser: A ``reynir.Greynir`` instance to use instead of the one frettir
                 builds lazily, once per process.
+            parse: How much Greynir parses: ``"none"`` (nothing; token rules only),
+                ``"frame"`` (the frame of a report whose speaker the rules miss, at most
+                eight an article) or ``"cues"`` (every sentence with a cue verb, which then
+                decides word readings, subjects and where reported clauses end). See
+                :doc:`/explanation/parsing` for what each costs and buys.
 
         Returns:
             The article with its quotes and speakers.
@@ -259,6 +266,7 @@ class Article:
         Raises:
             TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``title`` or
                 ``url`` is neither ``str`` nor ``None``.
+            InputError: If ``parse`` is not one of the modes above.
 
         >>> article = Article.from_text("„Við erum tilbúin,“ segir Jón Jónsson.")
         >>> [(q.kind, q.text, q.speaker.name) for q in article.quotes]
@@ -266,10 +274,17 @@ class Article:
         """
         from frettir._pipeline import read_article
 
-        return read_article(cls, text, title=title, url=url, parser=parser)
+        return read_article(cls, text, title=title, url=url, parser=parser, parse=parse)
 
     @classmethod
-    def from_html(cls, html: str | bytes, *, url: str | None = None, parser: object | None = None) -> Article:
+    def from_html(
+        cls,
+        html: str | bytes,
+        *,
+        url: str | None = None,
+        parser: object | None = None,
+        parse: str = DEFAULT_PARSE,
+    ) -> Article:
         """Extract the article from a web page and read it like :meth:`from_text`.
 
         The main text is found with trafilatura; see :mod:`frettir.html` for the clean-up
@@ -279,6 +294,7 @@ class Article:
             html: The page, as text or as bytes (decoded by its declared encoding).
             url: The page's address; gives :attr:`outlet` and helps the extraction.
             parser: As for :meth:`from_text`.
+            parse: As for :meth:`from_text`.
 
         Returns:
             The article with its quotes and speakers, and the page's :attr:`title`,
@@ -290,7 +306,7 @@ class Article:
         """
         from frettir.html import article_from_html
 
-        return article_from_html(cls, html, url=url, parser=parser)
+        return article_from_html(cls, html, url=url, parser=parser, parse=parse)
 
     def quotes_by(self, speaker: Speaker | str) -> tuple[Quote, ...]:
         """Return the quotes of one speaker, in text order.
