@@ -38,7 +38,11 @@ def test_cut_parts_join_to_the_text_and_are_short_where_marks_allow(text: str) -
 
 def test_cut_leaves_words_and_short_runs_whole() -> None:
     """Ordinary text, a long word, and a run of marks no longer than the limit go over whole."""
-    for text in ("„Við komum,“ sagði Jón Jónsson.", "a" * 5000, "Hún sagði: " + "b(" * (RUN_LIMIT // 2) + " já."):
+    for text in (
+        "„Við komum,“ sagði Jón Jónsson.",
+        "a" * 5000,
+        "Hún sagði: " + "b(" * (RUN_LIMIT // 2) + " já.",
+    ):
         assert _cut(text) == [text]
 
 

@@ -146,7 +146,7 @@ punctuation mark off its front, so a run of *n* marks with no space (``((((…``
 mark or symbol, so no piece is longer than this; a word is never cut.
 """
 
-_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_LIMIT + 1))
+_LONG_RUN = re.compile(rf"\S{{{RUN_LIMIT + 1},}}")
 
 
 def _cut(piece: str) -> list[str]:
