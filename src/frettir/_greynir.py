@@ -5,14 +5,16 @@ character spans into the caller's text, the BÍN readings of each word and the p
 readings that reynir's name recogniser gives. Nothing of reynir's is stored on a public class.
 
 Offsets: reynir's token layer keeps each token's source text in ``Tok.original`` but merges
-spelled-out numbers (``tíu þúsund``) and keeps only part of their original. :func:`tokenize`
+spelled-out numbers (``tíu þúsund``) and keeps only part of their original. :func:`analyse`
 therefore re-synchronises with the raw text after every token (see ``_align``).
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
@@ -159,6 +161,40 @@ _LONG_DIGITS = re.compile(r"[0-9]{1000,}")
 """Digit runs the tokenizer would hand to ``int()`` beyond Python's 4,300-digit limit."""
 
 
+RUN_LIMIT = 64
+"""The longest run of non-space characters handed to the tokenizer in one piece.
+
+Miðeind's ``tokenizer`` (3.7.0) copies the rest of a raw token each time it takes a
+punctuation mark off its front, so a run of *n* marks with no space (``((((…``) costs
+*n* squared. :func:`_cut` hands a longer run over in pieces, cut before a punctuation
+mark or symbol, so no piece is longer than this; a word is never cut.
+"""
+
+_LONG_RUN = re.compile(rf"\S{{{RUN_LIMIT + 1},}}")
+
+
+def _cut(piece: str) -> list[str]:
+    """Split ``piece`` into consecutive parts that join to it, cutting long runs of marks.
+
+    Inside a run of more than :data:`RUN_LIMIT` non-space characters, a cut goes before a
+    punctuation mark or symbol (Unicode category ``P*`` or ``S*``) once the part since the
+    last cut has :data:`RUN_LIMIT` characters; the tokenizer treats the boundary between two
+    parts like white space. Runs of letters or digits are left whole (they cost the
+    tokenizer linear time). The parts join to ``piece`` exactly, so offsets do not move.
+    """
+    cuts: list[int] = []
+    for run in _LONG_RUN.finditer(piece):
+        last = run.start()
+        for at in range(run.start() + RUN_LIMIT, run.end()):
+            if at - last >= RUN_LIMIT and unicodedata.category(piece[at])[0] in "PS":
+                cuts.append(at)
+                last = at
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 @attrs.frozen(slots=True)
 class Sentence:
     """One sentence as the plain tokenizer splits it, read once.
@@ -203,7 +239,8 @@ def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
     With Miðeind's plain tokenizer, without its last pass, which reynir's BÍN pipeline does
     itself (:func:`analyse`). Spans are exact indices into ``raw``; the text is never
     rewritten. A run of 1,000 or more digits is hidden from the tokenizer (which would fail
-    on it) and gives no token.
+    on it) and gives no token; a long run of punctuation is handed over in pieces (see
+    :func:`_cut`).
     """
     from tokenizer import tokenize_without_annotation
 
@@ -224,7 +261,7 @@ def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
         raw_toks.clear()
         tokens.clear()
 
-    for tok in cast(Iterator[Any], tokenize_without_annotation(piece)):
+    for tok in cast(Iterator[Any], tokenize_without_annotation(_cut(piece))):
         kind_id = int(tok.kind)
         if kind_id == s_begin:
             close()
