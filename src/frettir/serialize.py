@@ -17,8 +17,9 @@ import attrs
 import cattrs
 import cattrs.v
 
+from frettir.article import Article
 from frettir.errors import InputError, InvariantError
-from frettir.model import Article, Quote, Speaker
+from frettir.model import Quote, Speaker
 
 __all__ = ["converter", "dumps", "from_dict", "loads", "to_dict", "to_record"]
 
