@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from frettir._attribution import Draft, attribute
 from frettir._cues import may_report
@@ -18,7 +19,7 @@ from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 if TYPE_CHECKING:
     from frettir.model import Article
 
-__all__ = ["read_article"]
+__all__ = ["outlet_of", "read_article"]
 
 _GENDER: dict[str, Gender] = {"kk": "masculine", "kvk": "feminine", "hk": "neuter"}
 _KIND: dict[str, SpeakerKind] = {
@@ -37,6 +38,19 @@ def _check_text(text: object, name: str, *, optional: bool) -> None:
             " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
         )
         raise TypeError(f"{name} must be {accepted}, not {type(text).__name__}{hint}")
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The publisher of ``url``: its host without ``www.`` (``mbl.is``), or ``None``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
 
 
 def _speaker(entity: Entity, extra: list[tuple[int, int]]) -> Speaker:
@@ -117,6 +131,8 @@ def read_article(
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
+    if outlet is None:
+        outlet = outlet_of(url)
     paras = find_paragraphs(text)
     if not paras:
         return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)

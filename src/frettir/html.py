@@ -47,14 +47,13 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlsplit
 
 import attrs
 import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file
 
-from frettir._pipeline import read_article
+from frettir._pipeline import outlet_of, read_article
 from frettir.model import Span
 
 if TYPE_CHECKING:
@@ -211,10 +210,10 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
     tree = trafilatura.load_html(source)
     if tree is None:
-        return Page(text="", url=url, outlet=_outlet(url))
+        return Page(text="", url=url, outlet=outlet_of(url))
     document = _extract(tree, url)
     if document is None:
-        return Page(text="", url=url, outlet=_outlet(url))
+        return Page(text="", url=url, outlet=outlet_of(url))
     page_url = url or _str_or_none(document.url)
     title = _str_or_none(document.title)
     author = _str_or_none(document.author)
@@ -226,7 +225,7 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         author=author,
         published=_published(tree, _str_or_none(document.date)),
         url=page_url,
-        outlet=_outlet(page_url),
+        outlet=outlet_of(page_url),
         headings=headings,
     )
 
@@ -302,15 +301,6 @@ def _extract(tree: Any, url: str | None) -> Document | None:
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _outlet(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 def _blocks(body: Any) -> Iterator[_Block]:
