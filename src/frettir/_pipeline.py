@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from frettir._attribution import Draft, attribute
+from frettir._attribution import Claim, attribute
 from frettir._cues import may_report
 from frettir._greynir import Token, tokenize
 from frettir._marks import Marked, scan_marks
@@ -167,7 +167,7 @@ def read_article(
     )
 
 
-def _build(text: str, drafts: list[Draft]) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+def _build(text: str, drafts: list[Claim]) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
     extra: dict[int, list[tuple[int, int]]] = {}
     order: list[Entity] = []
     for draft in drafts:
