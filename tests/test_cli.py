@@ -89,7 +89,7 @@ def gold_equal_engine(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def engine() -> None:
     """Skip the test while the attribution engine is not written yet."""
-    from frettir.model import Article
+    from frettir.article import Article
 
     try:
         Article.from_text("„Já,“ sagði Jón.")

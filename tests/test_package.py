@@ -13,6 +13,7 @@ from types import ModuleType
 import pytest
 
 import frettir
+import frettir.article
 import frettir.errors
 import frettir.model
 
@@ -33,7 +34,7 @@ def test_all_is_sorted() -> None:
     assert list(frettir.__all__) == sorted(set(frettir.__all__))
 
 
-@pytest.mark.parametrize("module", [frettir.model, frettir.errors], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [frettir.article, frettir.model, frettir.errors], ids=lambda m: m.__name__)
 def test_all_exports_every_public_definition(module: ModuleType) -> None:
     """Every public class and function of the model and the errors is exported by frettir."""
     missing = _public_definitions(module) - set(frettir.__all__)

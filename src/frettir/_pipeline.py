@@ -1,11 +1,16 @@
-"""From raw text to an :class:`~frettir.Article`: scan, tokenize, attribute, build the model."""
+"""From raw text to quotes and speakers: scan, tokenize, attribute, build the model's values.
+
+It returns a plain :class:`Reading`; :class:`~frettir.Article` (in :mod:`frettir.article`,
+above this module) is built from it, so nothing here imports the article.
+"""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+import attrs
 
 from frettir._attribution import Claim, attribute
 from frettir._cues import cue_at, may_report
@@ -23,13 +28,11 @@ from frettir._greynir import parse as parse_sentence
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
+from frettir._unclosed import end_at_trailing_cue
 from frettir.errors import InputError
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
-if TYPE_CHECKING:
-    from frettir.model import Article
-
-__all__ = ["outlet_of", "read_article"]
+__all__ = ["Reading", "outlet_of", "read_text"]
 
 _GENDER: dict[str, Gender] = {"kk": "masculine", "kvk": "feminine", "hk": "neuter"}
 _KIND: dict[str, SpeakerKind] = {
@@ -148,29 +151,35 @@ def check_parse(parse: object) -> str:
     return parse
 
 
-def read_article(
-    cls: type[Article],
-    text: str,
-    *,
-    title: str | None,
-    url: str | None,
-    parser: object | None,
-    parse: str = DEFAULT_PARSE,
-    author: str | None = None,
-    published: str | None = None,
-    outlet: str | None = None,
-) -> Article:
-    """Do the work of :meth:`Article.from_text` (and of ``from_html``, which adds metadata)."""
+@attrs.frozen(kw_only=True)
+class Reading:
+    """What reading a text gives, before it becomes an :class:`~frettir.Article`."""
+
+    outlet: str | None = None
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+
+
+def read_text(
+    text: str, *, title: str | None, url: str | None, parser: object | None, parse: str = DEFAULT_PARSE
+) -> Reading:
+    """Do the work of :meth:`Article.from_text <frettir.Article.from_text>` (and ``from_html``).
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``, or ``title`` or ``url`` neither ``str`` nor ``None``.
+        InputError: If ``parse`` is not one of :data:`~frettir._greynir.PARSE_MODES`.
+    """
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
     parsing = Parsing(check_parse(parse), parser)
-    if outlet is None:
-        outlet = outlet_of(url)
+    outlet = outlet_of(url)
     paras = find_paragraphs(text)
     if not paras:
-        return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)
-    marks = scan_marks(text)
+        return Reading(outlet=outlet)
+    marks = end_at_trailing_cue(text, scan_marks(text))
     tokens = _analyse(text, paras, marks, parsing)
     sentences: list[Span] = []
     for para_tokens in tokens:
@@ -185,19 +194,10 @@ def read_article(
             end = max(end, token.end)
         if begin is not None:
             sentences.append(Span(start=begin, end=end))
-    drafts = attribute(text, marks, tokens, parsing)
-    speakers, quotes = _build(text, drafts)
-    return cls(
-        text=text,
-        title=title,
-        url=url,
-        author=author,
-        published=published,
-        outlet=outlet,
-        paragraphs=paras,
-        sentences=tuple(sentences),
-        quotes=quotes,
-        speakers=speakers,
+    claims = attribute(text, marks, tokens, parsing)
+    speakers, quotes = _build(text, claims)
+    return Reading(
+        outlet=outlet, paragraphs=paras, sentences=tuple(sentences), quotes=quotes, speakers=speakers
     )
 
 

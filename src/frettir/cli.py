@@ -19,9 +19,9 @@ from typing import Any, Final, TextIO, TypeVar
 
 from frettir import __version__, evaluate
 from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
+from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
-from frettir.model import Article
 from frettir.serialize import to_record
 
 __all__ = ["main"]

@@ -46,21 +46,17 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import attrs
 import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file
 
-from frettir._greynir import DEFAULT_PARSE
-from frettir._pipeline import outlet_of, read_article
+from frettir._pipeline import outlet_of
 from frettir.model import Span
 
-if TYPE_CHECKING:
-    from frettir.model import Article
-
-__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "Page", "article_from_html", "extract_page"]
+__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "Page", "extract_page"]
 
 
 def _whole(*patterns: str) -> re.Pattern[str]:
@@ -228,43 +224,6 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         url=page_url,
         outlet=outlet_of(page_url),
         headings=headings,
-    )
-
-
-def article_from_html(
-    cls: type[Article],
-    html: str | bytes,
-    *,
-    url: str | None = None,
-    parser: object | None = None,
-    parse: str = DEFAULT_PARSE,
-) -> Article:
-    """Do the work of :meth:`Article.from_html <frettir.Article.from_html>`.
-
-    Args:
-        cls: The :class:`~frettir.Article` class (or a subclass) to build.
-        html: The page, as for :func:`extract_page`.
-        url: The page's address, as for :func:`extract_page`.
-        parser: As for :meth:`Article.from_text <frettir.Article.from_text>`.
-        parse: As for :meth:`Article.from_text <frettir.Article.from_text>`.
-
-    Returns:
-        The article read from the page's body, with the page's metadata.
-
-    Raises:
-        TypeError: As for :func:`extract_page`.
-    """
-    page = extract_page(html, url=url)
-    return read_article(
-        cls,
-        page.text,
-        title=page.title,
-        url=page.url,
-        parser=parser,
-        parse=parse,
-        author=page.author,
-        published=page.published,
-        outlet=page.outlet,
     )
 
 
