@@ -22,7 +22,7 @@ def _person(start: int, name: str, gender: str | None = "kk") -> Mention:
 
 
 def test_a_surname_joins_the_full_name_and_a_full_name_fills_a_short_one() -> None:
-    """``Trump`` after ``Donald Trump`` is the same entity; ``Kári Stefánsson`` after ``Kári`` names it in full."""
+    """``Trump`` after ``Donald Trump`` is one entity; a later ``Kári Stefánsson`` names ``Kári`` in full."""
     registry = Registry()
     trump = registry.add(_person(0, "Donald Trump"))
     assert registry.add(_person(40, "Trump")) is trump
@@ -50,7 +50,7 @@ def test_entity_words_follow_its_name() -> None:
 
 
 def test_foreign_genitives_are_fixed_and_merged_when_the_article_has_the_plain_name() -> None:
-    """``Vladimirs Pútíns`` becomes ``Vladimir Pútín`` and merges with ``Pútín``; merged entities forward."""
+    """``Vladimirs Pútíns`` becomes ``Vladimir Pútín`` and merges with ``Pútín``; merged ones forward."""
     registry = Registry()
     genitive = registry.add(_person(0, "Vladimirs Pútíns", None))
     plain = registry.add(_person(60, "Pútín"))  # a known gender: not merged by its inflection at once
