@@ -12,8 +12,9 @@ from typing import Any
 
 import cattrs
 
+from frettir.article import Article
 from frettir.errors import InputError
-from frettir.model import Article, Quote, Speaker
+from frettir.model import Quote, Speaker
 
 __all__ = ["converter", "dumps", "from_dict", "loads", "to_dict", "to_record"]
 
