@@ -98,3 +98,87 @@ def test_registry_of_twenty_thousand_people_compares_each_a_bounded_number_of_ti
     people = 20_000
     per_mention = _comparisons(monkeypatch, people) / (2 * people)
     assert per_mention <= 2 * speakers.BUCKET_SCAN
+
+
+def _speakers_of(article: Article) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes]
+
+
+def test_a_role_noun_links_to_the_title_given_in_a_comma_apposition(read: Read) -> None:
+    """``verjandinn`` is the person introduced as ``X, verjandi mannsins í málinu,`` (PP before the comma)."""
+    article = read(
+        "Guðrún Sigurðardóttir, verjandi mannsins í málinu, segir að dómnum verði áfrýjað. "
+        "„Þetta er ekki búið,“ segir verjandinn."
+    )
+    assert _speakers_of(article) == [
+        ("dómnum verði áfrýjað", "Guðrún Sigurðardóttir"),
+        ("Þetta er ekki búið,", "Guðrún Sigurðardóttir"),
+    ]
+    assert article.quotes[0].speaker is not None
+    assert article.quotes[0].speaker.titles == ("verjandi mannsins",)
+
+
+def test_a_role_noun_agrees_with_the_head_of_a_compound_title_and_its_adjective(read: Read) -> None:
+    """``rússneski forsetinn`` is the one whose title says Russia; ``bandaríski forsetinn`` the other."""
+    article = read(
+        "Donald Trump Bandaríkjaforseti og Vladímír Pútín, forseti Rússlands, hittust í gær. "
+        "Rússneski forsetinn sagði að fundurinn hefði verið gagnlegur. "
+        "Bandaríski forsetinn sagði að fleiri fundir yrðu haldnir."
+    )
+    assert _speakers_of(article) == [
+        ("fundurinn hefði verið gagnlegur", "Vladímír Pútín"),
+        ("fleiri fundir yrðu haldnir", "Donald Trump"),
+    ]
+
+
+def test_a_court_is_named_by_the_head_of_its_compound_name(read: Read) -> None:
+    """``Dómurinn`` after ``Héraðsdómur Norðurlands vestra`` is that court, by its full name."""
+    article = read(
+        "Héraðsdómur Norðurlands vestra kvað upp dóm í málinu í gær. "
+        "Dómurinn segir að ákærði hafi ekki sýnt iðrun."
+    )
+    assert _speakers_of(article) == [("ákærði hafi ekki sýnt iðrun", "Héraðsdómur Norðurlands vestra")]
+
+
+def test_a_role_before_the_name_links_to_the_person_named_later(read: Read) -> None:
+    """``Ríkissaksóknari segir …`` in the lead is the prosecutor named further down; ``hann`` too."""
+    article = read(
+        "Ríkissaksóknari segir að málið verði skoðað vandlega. Þá segir hann að niðurstaðan komi "
+        "ekki á óvart.\nAnna Jónsdóttir ríkissaksóknari ræddi við fréttastofu í gær."
+    )
+    assert _speakers_of(article) == [
+        ("málið verði skoðað vandlega", "Anna Jónsdóttir"),
+        ("niðurstaðan komi ekki á óvart", "Anna Jónsdóttir"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svíinn Zlatan Ibrahimović var á fundinum. Svíinn sagði að liðið væri tilbúið.",
+        "Zlatan Ibrahimović, landsliðsmaður Svíþjóðar, var á fundinum. Svíinn sagði að liðið væri tilbúið.",
+    ],
+)
+def test_a_demonym_names_the_person_of_that_nationality(read: Read, text: str) -> None:
+    """``Svíinn`` is the person introduced as a Swede or with a title that names Sweden."""
+    assert _speakers_of(read(text)) == [("liðið væri tilbúið", "Zlatan Ibrahimović")]
+
+
+def test_a_definite_noun_before_a_name_is_its_title(read: Read) -> None:
+    """``framherjinn Jón Jónsson``: a later ``Framherjinn`` is Jón Jónsson."""
+    article = read("Á fundinum var framherjinn Jón Jónsson. Framherjinn sagði að liðið væri tilbúið.")
+    assert _speakers_of(article) == [("liðið væri tilbúið", "Jón Jónsson")]
+    assert article.quotes[0].speaker is not None
+    assert article.quotes[0].speaker.titles == ("framherjinn",)
+
+
+def test_a_singular_pronoun_does_not_take_a_plural_group(read: Read) -> None:
+    """``Hann segir`` after ``Sjómennirnir`` and no man named: nobody, not the group."""
+    article = read(
+        "Sjómennirnir komu í land í gær. Þeir segja að veðrið hafi verið slæmt. "
+        "Báturinn er nýr. Hann segir að allt hafi gengið vel."
+    )
+    assert _speakers_of(article) == [
+        ("veðrið hafi verið slæmt", "sjómennirnir"),
+        ("allt hafi gengið vel", None),
+    ]
