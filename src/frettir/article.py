@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import attrs
 
-from frettir._pipeline import read_text
+from frettir._greynir import DEFAULT_PARSE
+from frettir._pipeline import check_parse, read_text
 from frettir.errors import InvariantError
 from frettir.limits import MAX_LENGTH, check_length
 from frettir.model import Quote, Span, Speaker, _spans_in_order
@@ -84,6 +85,7 @@ class Article:
         url: str | None = None,
         parser: object | None = None,
         max_length: int | None = MAX_LENGTH,
+        parse: str = DEFAULT_PARSE,
     ) -> Article:
         """Read ``text`` and find every quote with its speaker and cue.
 
@@ -95,6 +97,11 @@ class Article:
                 builds lazily, once per process.
             max_length: The longest text read, in characters (default
                 :data:`~frettir.limits.MAX_LENGTH`, a million); ``None`` for no limit.
+            parse: How much Greynir parses: ``"none"`` (nothing; token rules only),
+                ``"frame"`` (the frame of a report whose speaker the rules miss, at most
+                eight an article) or ``"cues"`` (every sentence with a cue verb, whose
+                parse then chooses each word's reading). See :doc:`/explanation/parsing`
+                for what each costs and buys.
 
         Returns:
             The article with its quotes and speakers.
@@ -103,13 +110,13 @@ class Article:
             TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``title`` or
                 ``url`` is neither ``str`` nor ``None``.
             InputError: If ``text`` is longer than ``max_length`` (the message says how to
-                raise the limit or split the text).
+                raise the limit or split the text), or ``parse`` is not one of the modes above.
 
         >>> article = Article.from_text("„Við erum tilbúin,“ segir Jón Jónsson.")
         >>> [(q.kind, q.text, q.speaker.name) for q in article.quotes]
         [('direct', 'Við erum tilbúin,', 'Jón Jónsson')]
         """
-        return cls._read(text, title=title, url=url, parser=parser, max_length=max_length)
+        return cls._read(text, title=title, url=url, parser=parser, parse=parse, max_length=max_length)
 
     @classmethod
     def from_html(
@@ -119,6 +126,7 @@ class Article:
         url: str | None = None,
         parser: object | None = None,
         max_length: int | None = MAX_LENGTH,
+        parse: str = DEFAULT_PARSE,
     ) -> Article:
         """Extract the article from a web page and read it like :meth:`from_text`.
 
@@ -130,6 +138,7 @@ class Article:
             url: The page's address; gives :attr:`outlet` and helps the extraction.
             parser: As for :meth:`from_text`.
             max_length: As for :meth:`from_text`, for the text found in the page.
+            parse: As for :meth:`from_text`.
 
         Returns:
             The article with its quotes and speakers, and the page's :attr:`title`,
@@ -138,17 +147,20 @@ class Article:
 
         Raises:
             TypeError: If ``html`` is neither ``str`` nor ``bytes``.
-            InputError: If the page's text is longer than ``max_length``, or the page cannot
-                be read whole (see :func:`frettir.html.extract_page`).
+            InputError: If the page's text is longer than ``max_length``, the page cannot be
+                read whole (see :func:`frettir.html.extract_page`), or ``parse`` is not one
+                of the modes of :meth:`from_text`.
         """
         from frettir.html import extract_page  # optional: needs the [html] extra
 
+        check_parse(parse)
         page = extract_page(html, url=url)
         return cls._read(
             page.text,
             title=page.title,
             url=page.url,
             parser=parser,
+            parse=parse,
             author=page.author,
             published=page.published,
             outlet=page.outlet,
@@ -163,6 +175,7 @@ class Article:
         title: str | None,
         url: str | None,
         parser: object | None,
+        parse: str = DEFAULT_PARSE,
         author: str | None = None,
         published: str | None = None,
         outlet: str | None = None,
@@ -170,7 +183,7 @@ class Article:
     ) -> Article:
         if isinstance(text, str):  # a wrong type is read_text's TypeError
             check_length(text, max_length)
-        reading = read_text(text, title=title, url=url, parser=parser)
+        reading = read_text(text, title=title, url=url, parser=parser, parse=parse)
         return cls(
             text=text,
             title=title,

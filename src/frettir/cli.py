@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import json
 import os
 import sys
@@ -18,6 +19,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TextIO, TypeVar
 
 from frettir import __version__, evaluate
+from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
@@ -39,24 +41,31 @@ class _UsageError(Exception):
     """Input the command cannot work with at all: exit code 2 and a message."""
 
 
-def _extract_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
+def _extract_record(
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = DEFAULT_PARSE
+) -> dict[str, Any]:
     """Run the extraction on one article and return its :func:`~frettir.serialize.to_record`.
 
     The one place the command line calls the engine (tests replace it). The caller has
     checked the text's length against ``--max-length``.
     """
-    return to_record(Article.from_text(text, title=title, url=url, max_length=None), id=ident)
+    return to_record(Article.from_text(text, title=title, url=url, parse=parse, max_length=None), id=ident)
 
 
 def _extract_html_record(
-    page: bytes, *, ident: str | None, url: str | None = None, max_length: int | None = MAX_LENGTH
+    page: bytes,
+    *,
+    ident: str | None,
+    url: str | None = None,
+    parse: str = DEFAULT_PARSE,
+    max_length: int | None = MAX_LENGTH,
 ) -> dict[str, Any]:
     """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
 
     The record also carries the extracted ``text`` (the quotes' offsets point into it) and
     the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
     """
-    article = Article.from_html(page, url=url, max_length=max_length)
+    article = Article.from_html(page, url=url, parse=parse, max_length=max_length)
     record = to_record(article, id=ident)
     record["text"] = article.text
     for key in _METADATA:
@@ -280,7 +289,7 @@ _Line = tuple[str, int, bytes, str, int | None]
 """One JSON Lines input line: file name, line number, the line, the input encoding, --max-length."""
 
 
-def _jsonl_outcome(line: _Line) -> _Outcome:
+def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
     _, _, raw, encoding, max_length = line
     ident: str | None = None
@@ -289,7 +298,7 @@ def _jsonl_outcome(line: _Line) -> _Outcome:
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
         check_length(text, max_length)
-        return _extract_record(text, ident=ident, title=title, url=url), None
+        return _extract_record(text, ident=ident, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _jsonl_lost(line, _describe(error), ident)
 
@@ -304,18 +313,18 @@ _Text = tuple[str, bytes, str, str | None, str | None, int | None]
 """One input file: name, content, encoding, the --title and --url given for it, --max-length."""
 
 
-def _text_outcome(item: _Text) -> _Outcome:
+def _text_outcome(item: _Text, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Extract one plain-text or HTML input file (in a worker process with --processes)."""
     name, data, encoding, title, url, max_length = item
     try:
         if _is_html(name, data):
-            record = _extract_html_record(data, ident=name, url=url, max_length=max_length)
+            record = _extract_html_record(data, ident=name, url=url, parse=parse, max_length=max_length)
             if title is not None:
                 record["title"] = title
             return record, None
         text = _decode(data, encoding)
         check_length(text, max_length)
-        return _extract_record(text, ident=name, title=title, url=url), None
+        return _extract_record(text, ident=name, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _text_lost(item, _describe(error))
 
@@ -363,7 +372,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         where: deque[tuple[str, int]] = deque()  # file and line of each line sent, in order
         lines = _jsonl_items(_lines(paths), where, args.encoding, max_length)
         outcomes = ordered_map(
-            _jsonl_outcome,
+            functools.partial(_jsonl_outcome, parse=args.parse),
             lines,
             on_error=_jsonl_lost,
             processes=args.processes,
@@ -405,7 +414,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     ]
     records = []
     outcomes = ordered_map(
-        _text_outcome,
+        functools.partial(_text_outcome, parse=args.parse),
         texts,
         on_error=_text_lost,
         processes=args.processes,
@@ -507,6 +516,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                 ident=ident if isinstance(ident, str) else None,
                 title=_optional_str(article, "title"),
                 url=_optional_str(article, "url", "source"),
+                parse=args.parse,
             )
         except Exception as error:  # score the rest; this one counts as empty
             failed += 1
@@ -590,6 +600,17 @@ def _count(value: str) -> int:
     return number
 
 
+def _parse_option(command: argparse.ArgumentParser) -> None:
+    """The ``--parse`` option: how much Greynir parses (``parse=`` of ``Article.from_text``)."""
+    command.add_argument(
+        "--parse",
+        choices=PARSE_MODES,
+        default=DEFAULT_PARSE,
+        help=f"how much Greynir parses: none, the frames of reports the rules leave without a "
+        f"speaker, or every sentence with a cue verb (default {DEFAULT_PARSE})",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -648,6 +669,7 @@ def _parser() -> argparse.ArgumentParser:
         help=f"refuse an article longer than N characters with an error record (default {MAX_LENGTH:,}; "
         "0: no limit)",
     )
+    _parse_option(extract)
     extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
 
     evaluate_ = commands.add_parser(
@@ -670,6 +692,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate_.add_argument(
         "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
+    _parse_option(evaluate_)
     evaluate_.set_defaults(run=_cmd_evaluate)
     return parser
 
