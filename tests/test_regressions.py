@@ -487,3 +487,27 @@ def test_a_cue_opening_its_sentence_continues_the_subject_before() -> None:
     )
     reports = _quotes(text, "indirect")
     assert [(q.text, _who(q)) for q in reports][-1] == ("hið rétta sé að allt hafi verið greitt", "félagið")
+
+
+# --- issue 10 §2.5: where a reported clause starts and ends -----------------------------------
+
+
+def test_according_to_after_en_governs_the_clause_after_it() -> None:
+    """``… en að sögn lögreglunnar voru …``: the phrase opens its own clause.
+
+    frettabladid-2020-12-aslaug-asmundarsalur.
+    """
+    text = "Samkomubann var þá í gildi en að sögn lögreglunnar voru fjörutíu manns í salnum."
+    assert [q.text for q in _quotes(text, "indirect")] == ["voru fjörutíu manns í salnum"]
+
+
+def test_according_to_late_in_a_sentence_scopes_its_own_clause() -> None:
+    """``A en B, að sögn X``: X vouches for B, not for the clause before *en*."""
+    text = "Vegurinn var lokaður í morgun en hann verður opnaður aftur síðdegis, að sögn Vegagerðarinnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["hann verður opnaður aftur síðdegis"]
+
+
+def test_according_to_after_a_comparison_keeps_the_whole_clause() -> None:
+    """``meira en …``: a comparative *en* joins no clauses, so the report is the whole sentence."""
+    text = "Tjónið var meira en búist var við, að sögn lögreglunnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["Tjónið var meira en búist var við"]
