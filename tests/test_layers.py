@@ -21,6 +21,7 @@ LAYERS = {
     "frettir._cues": 3,
     "frettir._speakers": 3,
     "frettir._attribution": 4,
+    "frettir._unclosed": 4,
     "frettir._pipeline": 5,
     "frettir.html": 6,
     "frettir.article": 7,

@@ -18,6 +18,7 @@ from frettir._greynir import Token, tokenize
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
+from frettir._unclosed import end_at_trailing_cue
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
 __all__ = ["Reading", "outlet_of", "read_text"]
@@ -141,7 +142,7 @@ def read_text(text: str, *, title: str | None, url: str | None, parser: object |
     paras = find_paragraphs(text)
     if not paras:
         return Reading(outlet=outlet)
-    marks = scan_marks(text)
+    marks = end_at_trailing_cue(text, scan_marks(text))
     tokens = _analyse(text, paras, marks)
     sentences: list[Span] = []
     for para_tokens in tokens:
