@@ -9,12 +9,17 @@ from __future__ import annotations
 import pytest
 
 from frettir import Article
-from frettir._greynir import compound_heads, tokenize
+from frettir._greynir import Token, analyse, compound_heads, split
 from frettir._marks import scan_marks
 from frettir._naming import governed_by_preposition, listed, naming_after, naming_before, naming_noun
 
 
-def opener_at(text: str) -> tuple[list[object], int, int]:
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text`` with their full BÍN readings."""
+    return [t for sentence in analyse(text, split(text)) for t in sentence.tokens]
+
+
+def opener_at(text: str) -> tuple[list[Token], int, int]:
     """Tokens of ``text``, the index of its first opening mark and of the token after its closer."""
     tokens = tokenize(text)
     texts = [t.text for t in tokens]
@@ -65,13 +70,13 @@ def test_other_words_are_not_naming_nouns(word: str) -> None:
 def test_naming_noun_before_the_mark(text: str) -> None:
     """A naming noun right before the mark, an owner or a comma between allowed."""
     tokens, i, _ = opener_at(text)
-    assert naming_before(tokens, i)  # type: ignore[arg-type]
+    assert naming_before(tokens, i)
 
 
 def test_a_cue_before_the_mark_is_no_naming_noun() -> None:
     """``sagði stöðuna „…“``: the noun before the mark is no naming noun."""
     tokens, i, _ = opener_at("Hann sagði stöðuna „óásættanlega“ í gær.")
-    assert not naming_before(tokens, i)  # type: ignore[arg-type]
+    assert not naming_before(tokens, i)
 
 
 @pytest.mark.parametrize(
@@ -86,7 +91,7 @@ def test_a_cue_before_the_mark_is_no_naming_noun() -> None:
 def test_naming_verb_or_copula_and_naming_noun_after(text: str, expected: bool) -> None:
     """``„…“ heitir …`` and ``„…“ er yfirskrift …`` name; a cue or a copula alone do not."""
     tokens, _, j = opener_at(text)
-    assert naming_after(tokens, j) is expected  # type: ignore[arg-type]
+    assert naming_after(tokens, j) is expected
 
 
 def test_listed_marked_spans() -> None:
@@ -100,9 +105,9 @@ def test_listed_marked_spans() -> None:
 def test_preposition_before_the_mark_but_not_the_complementizer() -> None:
     """``með „…“`` is a preposition before the mark; ``að „…“`` is not counted."""
     tokens, i, _ = opener_at("Hún komst í efsta sætið með „Þú komst við hjartað í mér“.")
-    assert governed_by_preposition(tokens, i)  # type: ignore[arg-type]
+    assert governed_by_preposition(tokens, i)
     tokens, i, _ = opener_at("Hann sagði að „allt væri í lagi“.")
-    assert not governed_by_preposition(tokens, i)  # type: ignore[arg-type]
+    assert not governed_by_preposition(tokens, i)
 
 
 # --- whole articles ---------------------------------------------------------------------------

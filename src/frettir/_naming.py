@@ -84,8 +84,9 @@ _SEARCH_BACK: Final = 4
 def naming_noun(token: Token) -> bool:
     """Whether ``token`` is a noun whose head is one of :data:`NAMING_HEADS`.
 
-    >>> from frettir._greynir import tokenize
-    >>> [naming_noun(t) for t in tokenize("útvarpsþáttinn Facebook-hópnum forsetinn")]
+    >>> from frettir._greynir import analyse, split
+    >>> text = "útvarpsþáttinn Facebook-hópnum forsetinn"
+    >>> [naming_noun(t) for s in analyse(text, split(text)) for t in s.tokens]
     [True, True, False]
     """
     for meaning in token.meanings:
@@ -116,8 +117,9 @@ def naming_before(tokens: Sequence[Token], i: int, floor: int = 0) -> bool:
         i: Index of the opening mark.
         floor: The first index that may be read (the sentence's start).
 
-    >>> from frettir._greynir import tokenize
-    >>> tokens = tokenize("Hún söng lag sitt „Vor í borg“ í gær.")
+    >>> from frettir._greynir import analyse, split
+    >>> text = "Hún söng lag sitt „Vor í borg“ í gær."
+    >>> tokens = [t for s in analyse(text, split(text)) for t in s.tokens]
     >>> naming_before(tokens, [t.text for t in tokens].index("„"))
     True
     """
@@ -142,8 +144,9 @@ def naming_after(tokens: Sequence[Token], j: int, ceiling: int | None = None) ->
         j: Index of the first token after the closing mark.
         ceiling: The first index past the sentence (``len(tokens)`` when ``None``).
 
-    >>> from frettir._greynir import tokenize
-    >>> tokens = tokenize("„Sókn til framtíðar“ er yfirskrift þingsins.")
+    >>> from frettir._greynir import analyse, split
+    >>> text = "„Sókn til framtíðar“ er yfirskrift þingsins."
+    >>> tokens = [t for s in analyse(text, split(text)) for t in s.tokens]
     >>> naming_after(tokens, [t.text for t in tokens].index("“") + 1)
     True
     """
@@ -173,8 +176,9 @@ def flagged_as_said(tokens: Sequence[Token], i: int, j: int, ceiling: int | None
     (það er) sagt/kallað/orðað* right after the closing mark (``tokens[j]`` the first token
     after it): a scare quote.
 
-    >>> from frettir._greynir import tokenize
-    >>> tokens = tokenize("Honum tókst að „meika það“ eins og sagt er.")
+    >>> from frettir._greynir import analyse, split
+    >>> text = "Honum tókst að „meika það“ eins og sagt er."
+    >>> tokens = [t for s in analyse(text, split(text)) for t in s.tokens]
     >>> texts = [t.text for t in tokens]
     >>> flagged_as_said(tokens, texts.index("„"), texts.index("“") + 1)
     True
@@ -196,8 +200,9 @@ def governed_by_preposition(tokens: Sequence[Token], i: int, floor: int = 0) -> 
     The marked words are then a noun phrase of the writer's sentence. ``að`` is left out: it
     is also the complementizer of a report (*sagði að „…“*).
 
-    >>> from frettir._greynir import tokenize
-    >>> tokens = tokenize("Hún komst í fjórða sætið með „Þú komst við hjartað í mér“.")
+    >>> from frettir._greynir import analyse, split
+    >>> text = "Hún komst í fjórða sætið með „Þú komst við hjartað í mér“."
+    >>> tokens = [t for s in analyse(text, split(text)) for t in s.tokens]
     >>> governed_by_preposition(tokens, [t.text for t in tokens].index("„"))
     True
     """
