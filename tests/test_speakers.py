@@ -182,3 +182,49 @@ def test_a_singular_pronoun_does_not_take_a_plural_group(read: Read) -> None:
         ("veðrið hafi verið slæmt", "sjómennirnir"),
         ("allt hafi gengið vel", None),
     ]
+
+
+def test_a_body_named_with_a_region_keeps_its_full_name(read: Read) -> None:
+    """``Lögreglan á Austurlandi`` (a region in BÍN) is registered whole; a later ``Lögreglan`` is it."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt. Lögreglan segir að málið sé í rannsókn."
+    )
+    assert _speakers_of(article) == [("málið sé í rannsókn", "Lögreglan á Austurlandi")]
+
+
+def test_there_after_a_document_points_at_its_issuer(read: Read) -> None:
+    """``X sendi frá sér tilkynningu. Þar segir að …``: the speaker is X, who issued the notice."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt. "
+        "Þar segir að maðurinn hafi verið handtekinn."
+    )
+    assert _speakers_of(article) == [("maðurinn hafi verið handtekinn", "Lögreglan á Austurlandi")]
+
+
+def test_the_issuer_of_a_document_is_named_in_the_nominative_with_its_place(read: Read) -> None:
+    """``Í tilkynningu lögreglunnar á Suðurlandi segir að …``: ``lögreglan á Suðurlandi``, later too."""
+    article = read(
+        "Maður var handtekinn á Selfossi í gær. Í tilkynningu lögreglunnar á Suðurlandi segir að hann hafi "
+        "verið ölvaður. Að sögn lögreglu var hann fluttur á sjúkrahús."
+    )
+    assert _speakers_of(article) == [
+        ("hann hafi verið ölvaður", "lögreglan á Suðurlandi"),
+        ("var hann fluttur á sjúkrahús", "lögreglan á Suðurlandi"),
+    ]
+
+
+def test_a_body_named_by_a_bare_noun_takes_the_article_the_text_gives_it(read: Read) -> None:
+    """``Lögregla greindi frá …`` is ``lögreglan`` when the text says ``lögreglunni`` too, else as is."""
+    with_article = read(
+        "Lögregla greindi frá því í gær að tveir hefðu verið handteknir. "
+        "Málið er til rannsóknar hjá lögreglunni."
+    )
+    assert _speakers_of(with_article) == [("tveir hefðu verið handteknir", "lögreglan")]
+    bare = read("Lögregla greindi frá því í gær að tveir hefðu verið handteknir.")
+    assert _speakers_of(bare) == [("tveir hefðu verið handteknir", "lögregla")]
+
+
+def test_a_title_keeps_its_bare_form(read: Read) -> None:
+    """``ráðherra`` is a title, not a body: it is not given the article (``ráðherrann``)."""
+    article = read("Ráðherra sagði í gær að frumvarpið yrði lagt fram. Ráðherrann var á fundinum.")
+    assert _speakers_of(article) == [("frumvarpið yrði lagt fram", "ráðherra")]

@@ -28,6 +28,7 @@ __all__ = [
     "Token",
     "analyse",
     "compound_heads",
+    "definite_forms",
     "lookup",
     "nominative",
     "split",
@@ -477,6 +478,25 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
         if variant.mark == target:
             return str(variant.bmynd)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def definite_forms(lemma: str, cat: str) -> tuple[str, ...]:
+    """The singular forms of a noun with its article, nominative first (``lögreglan``, ``lögregluna``…).
+
+    Empty when BÍN has no such noun.
+    """
+    forms: list[str] = []
+    for case in _CASES:
+        try:
+            variants = _bin().lookup_variants(lemma, cat, (case, "gr"), lemma=lemma)
+        except Exception:  # islenska raises bare exceptions on odd input
+            return ()
+        found = [str(v.bmynd) for v in variants if v.mark == f"{case}ETgr"]
+        if case == "NF" and not found:
+            return ()
+        forms.extend(f for f in found if f not in forms)
+    return tuple(forms)
 
 
 MAX_PARSE_TOKENS = 30

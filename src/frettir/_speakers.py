@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
 from typing import overload
 
 import attrs
 
-from frettir._greynir import Meaning, Token, lookup, nominative
+from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
 __all__ = ["Entity", "Mention", "Registry", "read_np"]
 
@@ -269,7 +269,8 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
 PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
-_PLACE_DOMAINS = frozenset({"örn", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+"""BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
 
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
@@ -834,6 +835,11 @@ class Registry:
         self._salient: set[int] = set()
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
+        self._vocabulary: set[str] = set()
+
+    def note_words(self, words: Iterable[str]) -> None:
+        """Record the words of the article (lower case), for the fullest name of a body."""
+        self._vocabulary.update(words)
 
     def add(self, mention: Mention, *, salient: bool = True) -> Entity:
         """Register a person or body mention and return its entity (merging with earlier ones).
@@ -859,6 +865,8 @@ class Registry:
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
         if best is None:
+            if mention.kind == "description":
+                name = self._definite(mention, name)
             best = Entity(
                 name,
                 mention.kind,
@@ -886,6 +894,26 @@ class Registry:
         bisect.insort(self._order, item, key=lambda item: item[0])
         if salient and mention.nominative:
             self._salient.add(mention.start)
+
+    def _definite(self, mention: Mention, name: str) -> str:
+        """``lögreglan`` for a bare ``lögregla`` when the article uses the noun with its article.
+
+        A body named by a bare noun (``Lögregla greindi frá …``, ``að sögn lögreglu``) is the
+        one the article calls ``lögreglan`` elsewhere: the canonical name is its fullest form.
+        Titles (``ráðherra``) and demonyms are not bodies and keep their form.
+        """
+        head = mention.head_lemma
+        if (
+            head is None
+            or mention.number != "et"
+            or name.casefold() != head
+            or title_like(name, ())
+            or _is_demonym(head)
+            or mention.gender is None
+        ):
+            return name
+        forms = definite_forms(head, mention.gender)
+        return forms[0] if any(form in self._vocabulary for form in forms) else name
 
     def _match(self, name: str, kind: str) -> Entity | None:
         """The latest entity whose name's words include, or are among, those of ``name``."""
@@ -1088,14 +1116,11 @@ def _noun_readings(word: str) -> tuple[Meaning, ...]:
 def _compound_of(whole: str, head: str) -> bool:
     """Whether ``whole`` is a compound whose last part is ``head`` (``héraðsdómur``, ``dómur``).
 
-    The part before ``head`` must be a word form BÍN knows (``héraðs``, ``Rússlands``,
-    ``innanríkis``), so that ``forseti`` is no compound of ``seti``.
+    The parts are islenska's compound splits (:func:`frettir._greynir.compound_heads`); a
+    head of fewer than four letters is too short to tell.
     """
     whole, head = whole.casefold(), head.casefold()
-    if len(head) < 4 or len(whole) <= len(head) or not whole.endswith(head):
-        return False
-    prefix = whole[: -len(head)].rstrip("-")
-    return len(prefix) >= 2 and any(m.cat in NOUN_CATS | {"lo"} for m in lookup(prefix))
+    return len(head) >= 4 and whole != head and head in compound_heads(whole)
 
 
 def _is_demonym(lemma: str) -> bool:

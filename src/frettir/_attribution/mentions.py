@@ -90,12 +90,21 @@ def register_names(doc: Doc) -> None:
                 and token.text[:1].isupper()
             )
             or (
-                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …"
+                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …",
+                # "Lögreglan á Austurlandi …" (read_np takes the place phrase only with a place)
                 token.kind == "word"
                 and token.sent_start
                 and token.text[:1].isupper()
                 and i + 1 < len(tokens)
-                and (tokens[i + 1].text[:1].isupper() or tokens[i + 1].text == ",")
+                and (
+                    tokens[i + 1].text[:1].isupper()
+                    or tokens[i + 1].text == ","
+                    or (
+                        tokens[i + 1].low in ("á", "í")
+                        and i + 2 < len(tokens)
+                        and tokens[i + 2].text[:1].isupper()
+                    )
+                )
             )
         ):
             subject = subject_position(doc, i)
@@ -122,6 +131,7 @@ def register_names(doc: Doc) -> None:
                 i = max(i + 1, group.tok_end)
                 continue
         i += 1
+    doc.registry.note_words(t.low for t in tokens if t.kind == "word")
     doc.registry.finish_names()
     # finish_names may merge entities: point the index at the ones kept
     for start, entity in doc.by_start.items():
