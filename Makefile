@@ -1,4 +1,5 @@
 # frettir: make demo | make test | make eval | make test-deep | make docs | make bench | make clean
+#          make test-browser | make bench-service
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
@@ -11,7 +12,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/install.stamp
 DOCS_STAMP := $(VENV)/docs.stamp
 
-.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench clean
+.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench clean test-browser bench-service
 
 venv: $(STAMP)
 
@@ -67,6 +68,22 @@ docs: $(DOCS_STAMP)
 # Throughput against the parse-everything baseline and the tokenizer floor (several minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+# The service's page in headless Chromium, driven by Playwright (tests/test_browser.py, marker
+# browser): needs Debian's chromium (.ci/run installs it when missing). A missing browser fails.
+# FRETTIR_SCREENSHOT=docs/_static/serve.png make test-browser takes the README's screenshot again.
+BROWSER_STAMP := $(VENV)/browser.stamp
+
+$(BROWSER_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,browser]'
+	touch $@
+
+test-browser: $(BROWSER_STAMP)
+	FRETTIR_BROWSER_REQUIRED=1 $(BIN)/pytest -q -m browser
+
+# The web service's latency for one article: the median of 20 warm requests.
+bench-service: $(STAMP)
+	$(BIN)/python benchmarks/service_latency.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) docs/_build dist build .hypothesis .mypy_cache .ruff_cache .pytest_cache

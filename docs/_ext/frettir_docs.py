@@ -28,9 +28,16 @@ from sphinx.util.docutils import SphinxDirective
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_MODULES = ("frettir", "frettir.model", "frettir.errors", "frettir.serialize", "frettir.evaluate")
+PUBLIC_MODULES = (
+    "frettir",
+    "frettir.model",
+    "frettir.errors",
+    "frettir.serialize",
+    "frettir.evaluate",
+    "frettir.views",
+)
 """Modules whose ``__all__`` is public API."""
-OPTIONAL_MODULES = ("frettir.batch", "frettir.html", "frettir.dask")
+OPTIONAL_MODULES = ("frettir.batch", "frettir.html", "frettir.dask", "frettir.web")
 """Public modules that are checked once they can be imported."""
 HELP_WIDTH = "88"
 

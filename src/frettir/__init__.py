@@ -10,6 +10,7 @@ from importlib.metadata import version
 from frettir.batch import BatchResult, extract_many
 from frettir.errors import FrettirError, InputError, InvariantError
 from frettir.model import Article, Quote, Span, Speaker
+from frettir.views import render_html, to_dataframe
 
 __version__: str = version("frettir")
 
@@ -23,4 +24,6 @@ __all__ = [
     "Span",
     "Speaker",
     "extract_many",
+    "render_html",
+    "to_dataframe",
 ]

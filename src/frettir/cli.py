@@ -213,6 +213,10 @@ def _text_lost(item: tuple[str, bytes], message: str) -> _Outcome:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        from frettir._cli_views import extract_formatted
+
+        return extract_formatted(args)
     out = sys.stdout
     paths: list[str] = args.files or [_STDIN]
     failed = 0
@@ -394,6 +398,8 @@ def _positive(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from frettir import _cli_views  # it imports this module's input readers
+
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -415,6 +421,7 @@ def _parser() -> argparse.ArgumentParser:
     form = extract.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="plain-text input: write a JSON array of records")
     form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
+    _cli_views.add_format(form)
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
     extract.add_argument(
         "--processes",
@@ -446,6 +453,7 @@ def _parser() -> argparse.ArgumentParser:
         "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
     evaluate_.set_defaults(run=_cmd_evaluate)
+    _cli_views.register(commands)
     return parser
 
 

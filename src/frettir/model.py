@@ -307,3 +307,30 @@ class Article:
         """
         name = speaker.name if isinstance(speaker, Speaker) else speaker
         return tuple(q for q in self.quotes if q.speaker is not None and q.speaker.name == name)
+
+    # The views live in frettir.views, above the model (they format through frettir.serialize);
+    # these two methods import them when called, so that the model module imports nothing above
+    # it, as Article.from_text does with the pipeline.
+
+    def to_rows(self, *, id: str | None = None) -> list[dict[str, str | int | float | None]]:
+        """Return one flat row per quote: :func:`frettir.views.to_rows` for this article.
+
+        Args:
+            id: What to put in each row's ``article_id`` column.
+
+        Returns:
+            The rows (dicts keyed by :data:`frettir.views.COLUMNS`), in the order of
+            :attr:`quotes`; ``frettir extract --format csv`` writes the same.
+
+        >>> [(r["speaker"], r["text"]) for r in Article.from_text("„Já,“ sagði Anna.").to_rows()]
+        [('Anna', 'Já,')]
+        """
+        from frettir.views import to_rows
+
+        return to_rows(self, id=id)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: :func:`frettir.render_html` of this article, as a fragment."""
+        from frettir.views import render_html
+
+        return render_html(self, standalone=False)
