@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from frettir import Article, BatchResult, Quote, Span, Speaker
-from frettir.views import COLUMNS, PALETTE, render_html, render_text, rows_of_record, to_dataframe, to_rows
+from frettir.views import COLUMNS, PALETTE, render_html, render_text, to_dataframe, to_rows
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
 SEED = "seed-2025-08-alaska-leidtogafundur"
@@ -277,11 +277,6 @@ def test_rows_have_the_columns_and_values() -> None:
     assert article.to_rows(id="a1") == rows
 
 
-def test_rows_of_a_failed_record_are_empty() -> None:
-    """A record of an article that failed has no quotes and so no rows."""
-    assert rows_of_record({"id": "x", "error": "bad"}) == []
-
-
 def test_dataframe_of_articles_and_batch_results() -> None:
     """``to_dataframe`` stacks the rows; ids come from results, else from positions; failures give none."""
     article = nested_article()
@@ -331,10 +326,10 @@ def test_seed_article_page_shows_every_quote(seed: Article) -> None:
 @pytest.mark.corpus
 def test_seed_article_csv_round_trip(seed: Article) -> None:
     """The rows of the seed article written as CSV read back equal (numbers as text)."""
-    from frettir.views import _write_table
+    from frettir._render import write_table
 
     out = io.StringIO(newline="")
-    _write_table(to_rows(seed, id=SEED), out)
+    write_table(to_rows(seed, id=SEED), out)
     back = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
     expected = [{k: "" if v is None else str(v) for k, v in row.items()} for row in to_rows(seed, id=SEED)]
     assert back == expected

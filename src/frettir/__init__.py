@@ -7,9 +7,10 @@ Importing this package is cheap: the Greynir parser is only built when first nee
 
 from importlib.metadata import version
 
+from frettir.article import Article
 from frettir.batch import BatchResult, extract_many
 from frettir.errors import FrettirError, InputError, InvariantError
-from frettir.model import Article, Quote, Span, Speaker
+from frettir.model import Quote, Span, Speaker
 from frettir.views import render_html, to_dataframe
 
 __version__: str = version("frettir")

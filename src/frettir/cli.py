@@ -1,4 +1,7 @@
-"""The ``frettir`` command: ``frettir extract`` (who said what) and ``frettir evaluate``.
+"""The ``frettir`` command: ``extract`` (who said what), ``evaluate``, ``show`` and ``serve``.
+
+``show``, ``serve`` and ``extract --format`` are in ``frettir._cli_views``; this module
+reads their input.
 
 Exit codes: 0 when all went well; 1 when some article could not be read or extracted (the
 run goes on and reports it) or, for ``evaluate --floor``, a metric fell below its floor;
@@ -8,6 +11,7 @@ run goes on and reports it) or, for ``evaluate --floor``, a metric fell below it
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
@@ -15,10 +19,12 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TextIO, TypeVar
 
-from frettir import evaluate
+import attrs
+
+from frettir import __version__, _cli_views, evaluate
+from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
-from frettir.model import Article
 from frettir.serialize import to_record
 
 __all__ = ["main"]
@@ -44,9 +50,22 @@ def _extract_record(text: str, *, ident: str | None, title: str | None, url: str
     return to_record(Article.from_text(text, title=title, url=url), id=ident)
 
 
-def _extract_html_record(page: bytes, *, ident: str | None) -> dict[str, Any]:
-    """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`)."""
-    return to_record(Article.from_html(page), id=ident)
+def _extract_html_record(page: bytes, *, ident: str | None, url: str | None = None) -> dict[str, Any]:
+    """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
+
+    The record also carries the extracted ``text`` (the quotes' offsets point into it) and
+    the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
+    """
+    article = Article.from_html(page, url=url)
+    record = to_record(article, id=ident)
+    record["text"] = article.text
+    for key in _METADATA:
+        record[key] = getattr(article, key)
+    return record
+
+
+_METADATA: Final = ("title", "author", "published", "url", "outlet")
+"""Keys an HTML input's record carries besides ``text``: :class:`~frettir.Article`'s metadata."""
 
 
 def _is_html(name: str, data: bytes) -> bool:
@@ -77,7 +96,7 @@ def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: boo
         return items
     from tqdm import tqdm
 
-    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
+    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit=" articles", file=sys.stderr, leave=False)
     return bar
 
 
@@ -93,6 +112,60 @@ def _read_bytes(path: str) -> bytes:
             return handle.read()
     except OSError as error:
         raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _encoding(value: str) -> str:
+    """The ``--encoding`` argument: a known encoding in which ASCII bytes mean ASCII."""
+    try:
+        name = codecs.lookup(value).name
+        ascii_compatible = "{}\n".encode(name) == b"{}\n"
+    except (LookupError, UnicodeError):
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+    if not ascii_compatible:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not ASCII-compatible; convert the file to UTF-8 first (e.g. with iconv)"
+        )
+    return name
+
+
+def _decode(data: bytes, encoding: str) -> str:
+    """Decode input text: a leading byte-order mark is dropped, undecodable bytes are an error.
+
+    Raises:
+        InputError: The bytes are not in ``encoding``; the message says where and how to
+            give the right one.
+    """
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start : error.start + 1].hex()
+        raise InputError(
+            f"not {encoding}: byte 0x{byte} at offset {error.start}; "
+            "give the input's encoding with --encoding (e.g. --encoding cp1252)"
+        ) from error
+    return text.removeprefix("\ufeff")
+
+
+def _check_readable(paths: Sequence[str]) -> None:
+    """Fail before any output if a named input file cannot be opened."""
+    for path in paths:
+        if path != _STDIN:
+            try:
+                with open(path, "rb"):
+                    pass
+            except OSError as error:
+                raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _count_lines(paths: Sequence[str]) -> int | None:
+    """The number of non-blank lines in regular files (for a progress bar); ``None`` for stdin."""
+    if any(path == _STDIN or not os.path.isfile(path) for path in paths):
+        return None
+    total = 0
+    for path in paths:
+        with open(path, "rb") as handle:
+            total += sum(1 for line in handle.read().splitlines() if line.strip())
+    return total
 
 
 def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
@@ -119,11 +192,10 @@ def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
     return None
 
 
-def _json_line(line: bytes) -> Any:
+def _json_line(line: bytes, encoding: str = "utf-8") -> Any:
+    text = _decode(line, encoding)
     try:
-        return json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8: {error}") from error
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(f"not JSON: {error}") from error
 
@@ -160,7 +232,12 @@ def _short(text: object, width: int = 70) -> str:
 def _listing(record: Mapping[str, Any], out: TextIO) -> None:
     """Print a record as a readable who-said-what listing."""
     quotes = record.get("quotes") or []
-    print(f"== {record.get('id')} ({len(quotes)} quote{'' if len(quotes) == 1 else 's'})", file=out)
+    ident = record.get("id")
+    if ident is None and "line" in record:
+        ident = f"{record.get('file')}:{record['line']}"
+    print(f"== {ident} ({len(quotes)} quote{'' if len(quotes) == 1 else 's'})", file=out)
+    if record.get("title"):
+        print(f"   title: {record['title']}", file=out)
     if "error" in record:
         print(f"   error: {record['error']}", file=out)
     for quote in quotes:
@@ -177,48 +254,114 @@ _Outcome = tuple[dict[str, Any], str | None]
 """An extracted record, and the message for stderr if the article failed."""
 
 
-def _jsonl_outcome(line: tuple[str, int, bytes]) -> _Outcome:
+_Line = tuple[str, int, bytes, str]
+"""One JSON Lines input line: file name, line number, the line, the input encoding."""
+
+
+def _jsonl_outcome(line: _Line) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
-    name, number, raw = line
+    _, _, raw, encoding = line
     ident: str | None = None
     try:
-        data = _json_line(raw)
+        data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
         return _extract_record(text, ident=ident, title=title, url=url), None
     except Exception as error:  # one bad article must not end the run
-        message = _describe(error)
-        return {"id": ident, "error": message}, f"{name}:{number}: {message}"
+        return _jsonl_lost(line, _describe(error), ident)
 
 
-def _jsonl_lost(line: tuple[str, int, bytes], message: str) -> _Outcome:
-    name, number, _ = line
-    return {"id": None, "error": message}, f"{name}:{number}: {message}"
+def _jsonl_lost(line: _Line, message: str, ident: str | None = None) -> _Outcome:
+    """The error record of a JSON Lines input line: its id if known, its file and line number."""
+    name, number, _, _ = line
+    return {"id": ident, "error": message, "file": name, "line": number}, f"{name}:{number}: {message}"
 
 
-def _text_outcome(item: tuple[str, bytes]) -> _Outcome:
-    """Extract one plain-text input file (in a worker process with --processes)."""
-    name, data = item
+_Text = tuple[str, bytes, str, str | None, str | None]
+"""One input file: name, content, encoding, and the --title and --url given for it."""
+
+
+def _text_outcome(item: _Text) -> _Outcome:
+    """Extract one plain-text or HTML input file (in a worker process with --processes)."""
+    name, data, encoding, title, url = item
     try:
         if _is_html(name, data):
-            return _extract_html_record(data, ident=name), None
-        return _extract_record(data.decode("utf-8"), ident=name, title=None, url=None), None
+            record = _extract_html_record(data, ident=name, url=url)
+            if title is not None:
+                record["title"] = title
+            return record, None
+        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url), None
     except Exception as error:  # one bad article must not end the run
-        message = _describe(error)
-        return {"id": name, "error": message}, f"{name}: {message}"
+        return _text_lost(item, _describe(error))
 
 
-def _text_lost(item: tuple[str, bytes], message: str) -> _Outcome:
+def _text_lost(item: _Text, message: str) -> _Outcome:
     return {"id": item[0], "error": message}, f"{item[0]}: {message}"
 
 
-def _cmd_extract(args: argparse.Namespace) -> int:
-    if args.format is not None:
-        from frettir._cli_views import extract_formatted
+_Read = tuple[str | None, Article | None, str | None]
+"""An input's id, and its article or the message for stderr (for ``--format`` and ``show``)."""
 
-        return extract_formatted(args)
-    out = sys.stdout
+
+def _jsonl_article(line: _Line) -> _Read:
+    """Read one JSON Lines input line into an article (in a worker process with --processes)."""
+    name, number, raw, encoding = line
+    ident: str | None = None
+    try:
+        data = _json_line(raw, encoding)
+        ident = _jsonl_id(data)
+        text, title, url = _jsonl_fields(data)
+        return ident, Article.from_text(text, title=title, url=url), None
+    except Exception as error:  # one bad article must not end the run
+        return ident, None, f"{name}:{number}: {_describe(error)}"
+
+
+def _text_article(item: _Text) -> _Read:
+    """Read one plain-text or HTML input file into an article (in a worker process)."""
+    name, data, encoding, title, url = item
+    try:
+        if _is_html(name, data):
+            article = Article.from_html(data, url=url)
+            return name, article if title is None else attrs.evolve(article, title=title), None
+        return name, Article.from_text(_decode(data, encoding), title=title, url=url), None
+    except Exception as error:  # one bad article must not end the run
+        return name, None, f"{name}: {_describe(error)}"
+
+
+def _read_lost(item: _Line | _Text, message: str) -> _Read:
+    where = f"{item[0]}:{item[1]}" if isinstance(item[1], int) else item[0]
+    return None, None, f"{where}: {message}"
+
+
+def _articles(args: argparse.Namespace) -> Iterable[_Read]:
+    """Read the inputs of ``extract --format`` or ``show`` into articles, in order."""
     paths: list[str] = args.files or [_STDIN]
+    _check_readable(paths)
+    encoding = getattr(args, "encoding", "utf-8")
+    processes = getattr(args, "processes", 1)
+    if getattr(args, "jsonl", False):
+        lines = ((*line, encoding) for line in _lines(paths))
+        return ordered_map(_jsonl_article, lines, on_error=_read_lost, processes=processes, initializer=warm)
+    title, url = getattr(args, "title", None), getattr(args, "url", None)
+    texts = [
+        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), encoding, title, url) for path in paths
+    ]
+    return ordered_map(_text_article, texts, on_error=_read_lost, processes=processes, initializer=warm)
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    out = sys.stdout
+    if not args.files and sys.stdin.isatty():
+        _extract_usage(args)
+        return 2
+    paths: list[str] = args.files or [_STDIN]
+    if (args.title is not None or args.url is not None) and (args.jsonl or len(paths) != 1):
+        raise _UsageError(
+            "--title and --url apply to one plain-text or HTML file (JSONL lines carry their own)"
+        )
+    _check_readable(paths)
+    if args.format is not None:
+        return _cli_views.extract_formatted(args, _articles(args))
     failed = 0
 
     def record_of(outcome: _Outcome) -> dict[str, Any]:
@@ -231,10 +374,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     if args.jsonl:
         pretty = args.pretty
+        lines = ((*line, args.encoding) for line in _lines(paths))
         outcomes = ordered_map(
-            _jsonl_outcome, _lines(paths), on_error=_jsonl_lost, processes=args.processes, initializer=warm
+            _jsonl_outcome, lines, on_error=_jsonl_lost, processes=args.processes, initializer=warm
         )
-        for outcome in _progress(outcomes, total=None, desc="extract", enabled=not out.isatty()):
+        show = not out.isatty() and sys.stderr.isatty()
+        total = _count_lines(paths) if show else None
+        for outcome in _progress(outcomes, total=total, desc="extract", enabled=show):
             record = record_of(outcome)
             if pretty:
                 _listing(record, out)
@@ -245,7 +391,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     # Plain-text files are how a person tries frettir out (``make demo``), terminal or not:
     # they get the listing unless --json (or --indent) asks for records.
     pretty = not (args.json or args.indent is not None)
-    texts = [(_STDIN_ID if path == _STDIN else path, _read_bytes(path)) for path in paths]
+    texts = [
+        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), args.encoding, args.title, args.url)
+        for path in paths
+    ]
     records = []
     outcomes = ordered_map(
         _text_outcome, texts, on_error=_text_lost, processes=args.processes, initializer=warm
@@ -269,6 +418,11 @@ def _read_gold(path: str) -> list[dict[str, Any]]:
             raise _UsageError(f"{name}:{number}: {error}") from error
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise _UsageError(f"{name}:{number}: a gold article is a JSON object with a string 'text'")
+        if not isinstance(data.get("quotes"), list):
+            raise _UsageError(
+                f"{name}:{number}: not a gold file: an article has no 'quotes' list to score against "
+                "(use frettir extract --jsonl to read articles without gold quotes)"
+            )
         gold.append(data)
     return gold
 
@@ -387,6 +541,12 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return status
 
 
+def _extract_usage(args: argparse.Namespace) -> None:
+    """No input file and standard input is a terminal: say how to give input instead of waiting."""
+    print(args.usage, file=sys.stderr, end="")
+    _error("extract: give FILE (or '-' to read standard input, e.g. from a pipe)")
+
+
 def _positive(value: str) -> int:
     try:
         number = int(value)
@@ -398,9 +558,8 @@ def _positive(value: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from frettir import _cli_views  # it imports this module's input readers
-
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -409,7 +568,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Find the quotes, speakers and cues in articles. Plain-text files give a readable "
         "listing (--json: a JSON array of records, with the file name as id); --jsonl gives one JSON "
         "record per input line (--pretty: the listing). A web page (.html, .htm, or a file starting "
-        "with <!doctype or <html) is read for its article text and metadata first.",
+        "with <!doctype or <html) is read for its article text and metadata first; its record also "
+        "carries that text and metadata. Text is read as UTF-8 unless --encoding says otherwise; a "
+        "byte-order mark at the start is dropped, and offsets count from after it.",
     )
     extract.add_argument("files", nargs="*", metavar="FILE", help="articles to read ('-' or none: stdin)")
     extract.add_argument(
@@ -424,13 +585,23 @@ def _parser() -> argparse.ArgumentParser:
     _cli_views.add_format(form)
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
     extract.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="NAME",
+        help="the encoding of text and JSON Lines input (default utf-8; e.g. cp1252, latin-1); "
+        "web pages use their own declaration",
+    )
+    extract.add_argument("--title", help="the headline of the one FILE given")
+    extract.add_argument("--url", help="the address of the one FILE given (gives the outlet)")
+    extract.add_argument(
         "--processes",
         type=_positive,
         default=1,
         metavar="N",
         help="read the articles in N worker processes (default 1; output order is kept)",
     )
-    extract.set_defaults(run=_cmd_extract)
+    extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
 
     evaluate_ = commands.add_parser(
         "evaluate",
@@ -453,7 +624,7 @@ def _parser() -> argparse.ArgumentParser:
         "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
     evaluate_.set_defaults(run=_cmd_evaluate)
-    _cli_views.register(commands)
+    _cli_views.register(commands, read=_articles)
     return parser
 
 
