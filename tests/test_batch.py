@@ -210,7 +210,9 @@ def test_ordered_map_gives_one_result_per_item(processes: int) -> None:
 # --- the command line ----------------------------------------------------------------------
 
 
-def fake_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
+def fake_record(
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+) -> dict[str, Any]:
     """A stand-in for the command line's engine: one quote-less record; ``BOOM`` fails."""
     if "BOOM" in text:
         raise RuntimeError("the engine choked")

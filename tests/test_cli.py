@@ -44,7 +44,9 @@ GOLD: list[dict[str, Any]] = [
 ]
 
 
-def fake_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
+def fake_record(
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+) -> dict[str, Any]:
     """A stand-in engine: every „…“ span is a direct quote by Jón; the text ``BOOM`` fails."""
     if "BOOM" in text:
         raise InputError("the engine choked")
@@ -74,8 +76,10 @@ def gold_equal_engine(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     by_text = {article["text"]: article for article in GOLD}
     calls: list[dict[str, Any]] = []
 
-    def extract(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
-        calls.append({"text": text, "ident": ident, "title": title, "url": url})
+    def extract(
+        text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+    ) -> dict[str, Any]:
+        calls.append({"text": text, "ident": ident, "title": title, "url": url, "parse": parse})
         return {"id": ident, "quotes": by_text[text]["quotes"], "speakers": []}
 
     monkeypatch.setattr(frettir.cli, "_extract_record", extract)
@@ -124,14 +128,20 @@ def test_evaluate_scores_gold_equal_predictions_as_perfect(
 def test_evaluate_gives_the_engine_text_title_and_source_only(
     tmp_path: Path, gold_equal_engine: list[dict[str, Any]]
 ) -> None:
-    """The engine sees each article's text, title and source URL, never the gold quotes."""
+    """The engine sees each article's text, title, source URL and parse mode, never the gold quotes."""
     main(["evaluate", str(write_jsonl(tmp_path / "gold.jsonl", GOLD))])
     assert gold_equal_engine[0] == {
         "text": GOLD[0]["text"],
         "ident": "a1",
         "title": "Jón kemur",
         "url": "https://example.is/a1",
+        "parse": "frame",
     }
+
+
+def test_evaluate_passes_the_parse_mode_on(tmp_path: Path, gold_equal_engine: list[dict[str, Any]]) -> None:
+    main(["evaluate", "--parse", "none", str(write_jsonl(tmp_path / "gold.jsonl", GOLD))])
+    assert {call["parse"] for call in gold_equal_engine} == {"none"}
 
 
 def test_evaluate_prints_the_table_and_timing(

@@ -11,7 +11,7 @@ from collections.abc import Callable
 import pytest
 
 from frettir import Article
-from frettir._greynir import RUN_LIMIT, _cut, tokenize
+from frettir._greynir import RUN_LIMIT, _cut, analyse, split
 
 Read = Callable[[str], Article]
 
@@ -49,7 +49,9 @@ def test_cut_leaves_words_and_short_runs_whole() -> None:
 def test_tokens_of_a_punctuation_run_have_exact_offsets() -> None:
     """Every token of a long run of marks is the text at its span, in order, none lost."""
     raw = "Hann sagði " + "(" * 300 + "a(" * 100 + " já."
-    tokens = tokenize(raw)
+    tokens = [t for sentence in analyse(raw, split(raw)) for t in sentence.tokens]
+    light = [t for sentence in split(raw) for t in sentence.tokens]
+    assert all(raw[t.start : t.end] == t.text for t in light)
     assert all(raw[t.start : t.end] == t.text for t in tokens)
     assert [t.start for t in tokens] == sorted(t.start for t in tokens)
     assert sum(t.text.count("(") for t in tokens) == raw.count("(")

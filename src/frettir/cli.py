@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import codecs
+import functools
 import json
 import os
 import sys
@@ -22,6 +23,7 @@ from typing import Any, Final, TextIO, TypeVar
 import attrs
 
 from frettir import __version__, _cli_views, evaluate
+from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
@@ -42,21 +44,25 @@ class _UsageError(Exception):
     """Input the command cannot work with at all: exit code 2 and a message."""
 
 
-def _extract_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
+def _extract_record(
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = DEFAULT_PARSE
+) -> dict[str, Any]:
     """Run the extraction on one article and return its :func:`~frettir.serialize.to_record`.
 
     The one place the command line calls the engine (tests replace it).
     """
-    return to_record(Article.from_text(text, title=title, url=url), id=ident)
+    return to_record(Article.from_text(text, title=title, url=url, parse=parse), id=ident)
 
 
-def _extract_html_record(page: bytes, *, ident: str | None, url: str | None = None) -> dict[str, Any]:
+def _extract_html_record(
+    page: bytes, *, ident: str | None, url: str | None = None, parse: str = DEFAULT_PARSE
+) -> dict[str, Any]:
     """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
 
     The record also carries the extracted ``text`` (the quotes' offsets point into it) and
     the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
     """
-    article = Article.from_html(page, url=url)
+    article = Article.from_html(page, url=url, parse=parse)
     record = to_record(article, id=ident)
     record["text"] = article.text
     for key in _METADATA:
@@ -258,7 +264,7 @@ _Line = tuple[str, int, bytes, str]
 """One JSON Lines input line: file name, line number, the line, the input encoding."""
 
 
-def _jsonl_outcome(line: _Line) -> _Outcome:
+def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
     _, _, raw, encoding = line
     ident: str | None = None
@@ -266,7 +272,7 @@ def _jsonl_outcome(line: _Line) -> _Outcome:
         data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
-        return _extract_record(text, ident=ident, title=title, url=url), None
+        return _extract_record(text, ident=ident, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _jsonl_lost(line, _describe(error), ident)
 
@@ -281,16 +287,16 @@ _Text = tuple[str, bytes, str, str | None, str | None]
 """One input file: name, content, encoding, and the --title and --url given for it."""
 
 
-def _text_outcome(item: _Text) -> _Outcome:
+def _text_outcome(item: _Text, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Extract one plain-text or HTML input file (in a worker process with --processes)."""
     name, data, encoding, title, url = item
     try:
         if _is_html(name, data):
-            record = _extract_html_record(data, ident=name, url=url)
+            record = _extract_html_record(data, ident=name, url=url, parse=parse)
             if title is not None:
                 record["title"] = title
             return record, None
-        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url), None
+        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _text_lost(item, _describe(error))
 
@@ -303,7 +309,7 @@ _Read = tuple[str | None, Article | None, str | None]
 """An input's id, and its article or the message for stderr (for ``--format`` and ``show``)."""
 
 
-def _jsonl_article(line: _Line) -> _Read:
+def _jsonl_article(line: _Line, parse: str = DEFAULT_PARSE) -> _Read:
     """Read one JSON Lines input line into an article (in a worker process with --processes)."""
     name, number, raw, encoding = line
     ident: str | None = None
@@ -311,19 +317,19 @@ def _jsonl_article(line: _Line) -> _Read:
         data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
-        return ident, Article.from_text(text, title=title, url=url), None
+        return ident, Article.from_text(text, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return ident, None, f"{name}:{number}: {_describe(error)}"
 
 
-def _text_article(item: _Text) -> _Read:
+def _text_article(item: _Text, parse: str = DEFAULT_PARSE) -> _Read:
     """Read one plain-text or HTML input file into an article (in a worker process)."""
     name, data, encoding, title, url = item
     try:
         if _is_html(name, data):
-            article = Article.from_html(data, url=url)
+            article = Article.from_html(data, url=url, parse=parse)
             return name, article if title is None else attrs.evolve(article, title=title), None
-        return name, Article.from_text(_decode(data, encoding), title=title, url=url), None
+        return name, Article.from_text(_decode(data, encoding), title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return name, None, f"{name}: {_describe(error)}"
 
@@ -376,7 +382,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         pretty = args.pretty
         lines = ((*line, args.encoding) for line in _lines(paths))
         outcomes = ordered_map(
-            _jsonl_outcome, lines, on_error=_jsonl_lost, processes=args.processes, initializer=warm
+            functools.partial(_jsonl_outcome, parse=args.parse),
+            lines,
+            on_error=_jsonl_lost,
+            processes=args.processes,
+            initializer=warm,
         )
         show = not out.isatty() and sys.stderr.isatty()
         total = _count_lines(paths) if show else None
@@ -397,7 +407,11 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     ]
     records = []
     outcomes = ordered_map(
-        _text_outcome, texts, on_error=_text_lost, processes=args.processes, initializer=warm
+        functools.partial(_text_outcome, parse=args.parse),
+        texts,
+        on_error=_text_lost,
+        processes=args.processes,
+        initializer=warm,
     )
     for outcome in _progress(outcomes, total=len(texts), desc="extract", enabled=not out.isatty()):
         record = record_of(outcome)
@@ -494,6 +508,7 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
                 ident=ident if isinstance(ident, str) else None,
                 title=_optional_str(article, "title"),
                 url=_optional_str(article, "url", "source"),
+                parse=args.parse,
             )
         except Exception as error:  # score the rest; this one counts as empty
             failed += 1
@@ -557,6 +572,17 @@ def _positive(value: str) -> int:
     return number
 
 
+def _parse_option(command: argparse.ArgumentParser) -> None:
+    """The ``--parse`` option: how much Greynir parses (``parse=`` of ``Article.from_text``)."""
+    command.add_argument(
+        "--parse",
+        choices=PARSE_MODES,
+        default=DEFAULT_PARSE,
+        help=f"how much Greynir parses: none, the frames of reports the rules leave without a "
+        f"speaker, or every sentence with a cue verb (default {DEFAULT_PARSE})",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -601,6 +627,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="read the articles in N worker processes (default 1; output order is kept)",
     )
+    _parse_option(extract)
     extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
 
     evaluate_ = commands.add_parser(
@@ -623,6 +650,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate_.add_argument(
         "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
+    _parse_option(evaluate_)
     evaluate_.set_defaults(run=_cmd_evaluate)
     _cli_views.register(commands, read=_articles)
     return parser

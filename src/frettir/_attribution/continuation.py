@@ -12,7 +12,14 @@ from frettir._attribution.context import Chain, Context, mark_claim, para_of_mar
 from frettir._attribution.document import SUBORDINATORS, content_span
 from frettir._attribution.interviews import main_person
 from frettir._attribution.registry import rule, rule_confidence
-from frettir._cues import finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import (
+    finite,
+    indicative_only,
+    nominal_here,
+    strong_finite,
+    subjunctive_only,
+    third_person_possible,
+)
 from frettir._speakers import Entity
 
 __all__ = ["CONTINUATION_PARAGRAPHS", "continuation", "latest_speaker", "subjunctive", "unattributed"]
@@ -76,6 +83,8 @@ def _subjunctive_unit(ctx: Context, a: int, b: int) -> bool:
             continue
         if not finite(token) or (x > a and tokens[x - 1].low == "að"):
             continue
+        if not third_person_possible(tokens, x) or nominal_here(tokens, x, a):
+            continue  # "úr plasti", "Sá sem": the sentence reads a noun or pronoun here
         if subordinate:
             subordinate = False
             continue
