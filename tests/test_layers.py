@@ -15,14 +15,16 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "frettir"
 
 LAYERS = {
     "frettir.errors": 0,
-    "frettir._limits": 0,
+    "frettir._service_limits": 0,
     "frettir.model": 1,
+    "frettir.limits": 1,
     "frettir._greynir": 2,
     "frettir._marks": 2,
     "frettir._cues": 3,
     "frettir._speakers": 3,
     "frettir._attribution": 4,
     "frettir._unclosed": 4,
+    "frettir._naming": 3,
     "frettir._pipeline": 5,
     "frettir.html": 6,
     "frettir._render": 6,

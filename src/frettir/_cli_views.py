@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import Final
 
 from frettir import _render
-from frettir._limits import MAX_BYTES, TIMEOUT, WORKERS
+from frettir._service_limits import MAX_BYTES, TIMEOUT, WORKERS
 from frettir.article import Article
 from frettir.views import render_text, to_rows
 

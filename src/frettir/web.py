@@ -43,7 +43,7 @@ try:
 except ImportError as error:  # the optional extra is missing
     raise ImportError("frettir.web needs FastAPI and uvicorn: pip install 'frettir[web]'") from error
 
-from frettir._limits import MAX_BYTES, TIMEOUT, WORKERS
+from frettir._service_limits import MAX_BYTES, TIMEOUT, WORKERS
 from frettir.article import Article
 from frettir.errors import InputError
 from frettir.serialize import to_record
