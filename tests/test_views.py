@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from frettir import Article, BatchResult, Quote, Span, Speaker
@@ -430,3 +431,12 @@ def test_serve_checks_its_options(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--port", "70000"]) == 2
     assert main(["serve", "--timeout", "0"]) == 2
     assert "positive number of seconds" in capsys.readouterr().err
+
+
+def test_page_fetches_nothing() -> None:
+    """The HTML view is standalone: no script, no external style, image or font, no link to follow."""
+    article = attrs.evolve(nested_article(), url="https://example.is/frett")
+    page = render_html(article)
+    assert "<script" not in page and "src=" not in page and "<link" not in page and "url(" not in page
+    assert "href=" not in page  # the article's address is shown as text
+    assert "https://example.is/frett" in page

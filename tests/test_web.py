@@ -194,3 +194,25 @@ def test_read_request_uses_text_title_and_url(read: Callable[[str], Article]) ->
     article = read_request(ArticleRequest(text=TEXT, title="Áætlun", url="https://example.is/a"))
     assert article.title == "Áætlun" and article.url == "https://example.is/a"
     assert article.quotes == read(TEXT).quotes
+
+
+def test_text_over_the_maximum_length_is_400() -> None:
+    """A text longer than frettir.limits.MAX_LENGTH (but within the body limit) gets 400 saying so."""
+    from frettir.limits import MAX_LENGTH
+
+    transport = httpx.ASGITransport(app=create_app())
+
+    async def ask() -> httpx.Response:
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.post("/extract", json={"text": "a " * (MAX_LENGTH // 2 + 1)})
+
+    response = asyncio.run(ask())
+    assert response.status_code == 400
+    assert "max_length" in response.json()["detail"]
+
+
+def test_index_page_fetches_nothing_from_elsewhere(url: str) -> None:
+    """The page loads no script, style or font from the network: it works with no connection."""
+    page = httpx.get(f"{url}/").text
+    assert "src=" not in page and "<link" not in page and "@import" not in page
+    assert "http://" not in page and "https://" not in page
