@@ -228,3 +228,19 @@ def test_a_title_keeps_its_bare_form(read: Read) -> None:
     """``ráðherra`` is a title, not a body: it is not given the article (``ráðherrann``)."""
     article = read("Ráðherra sagði í gær að frumvarpið yrði lagt fram. Ráðherrann var á fundinum.")
     assert _speakers_of(article) == [("frumvarpið yrði lagt fram", "ráðherra")]
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\u00ad", "\u2060"])
+def test_a_name_survives_an_invisible_character_inside_it(read: Read, mark: str) -> None:
+    """A zero-width joiner or non-joiner, soft hyphen or word joiner inside a name does not cut it."""
+    text = f"„Við erum tilbúin,“ segir J{mark}ón Jónsson. Zla{mark}tan Ibrahimović segir að liðið sé gott."
+    article = read(text)
+    assert _speakers_of(article) == [
+        ("Við erum tilbúin,", "Jón Jónsson"),
+        ("liðið sé gott", "Zlatan Ibrahimović"),
+    ]
+    spans = [q.speaker_span for q in article.quotes]
+    assert [text[s.start : s.end] for s in spans if s is not None] == [
+        f"J{mark}ón Jónsson",
+        f"Zla{mark}tan Ibrahimović",
+    ]

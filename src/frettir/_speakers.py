@@ -115,6 +115,11 @@ class Mention:
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
 
 
+def _shown(token: Token) -> str:
+    """A word of a name as read: the tokenizer's text, without invisible characters (``Zla\u200dtan``)."""
+    return token.norm if token.norm and token.norm != token.text and token.kind != "punct" else token.text
+
+
 def _is_cap(token: Token) -> bool:
     return token.text[:1].isupper()
 
@@ -434,7 +439,7 @@ def read_np(
             alternatives=others,
         )
     elif token.kind == "entity":
-        mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
+        mention = Mention(token.start, token.end, "person", _shown(token), None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and _given_name(token) is not None:
         # a first name reynir did not take for a person (sentence-initial "Ragnar segir")
         given = _given_name(token, oblique=oblique)
@@ -456,7 +461,7 @@ def read_np(
             family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð", "ætt", "ism")), None)
             if family is None and tokens[j].meanings:
                 break
-            words.append(family.lemma if family is not None else tokens[j].text)  # or a foreign surname
+            words.append(family.lemma if family is not None else _shown(tokens[j]))  # or a foreign surname
             j += 1
         mention = Mention(
             token.start,
@@ -468,11 +473,18 @@ def read_np(
             nominative=given.tags.startswith("NF"),
         )
     elif token.kind == "word" and token.text.isupper() and len(token.text) > 1 and not token.meanings:
-        mention = Mention(token.start, token.end, "organization", token.text, None, tok_end=j)  # "DV", "ICE"
+        mention = Mention(
+            token.start, token.end, "organization", _shown(token), None, tok_end=j
+        )  # "DV", "ICE"
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
         mention = Mention(
-            token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j
+            token.start,
+            tokens[j - 1].end,
+            "person",
+            " ".join(_shown(t) for t in tokens[i:j]),
+            None,
+            tok_end=j,
         )
     elif token.kind == "word":
         low = token.low
