@@ -52,6 +52,7 @@ nitpick_ignore_regex = [(r"py:.*", re.escape(name) + r"(\..*)?") for name in mis
 nitpick_ignore_regex += [
     (r"py:class", r"frettir\..*\._[A-Z]\w*"),  # private type variables in signatures
     (r"py:class", r"dask\..*"),  # Dask's inventory is not fetched
+    (r"py:class", r"pandas\..*"),  # nor pandas'
 ]
 exclude_patterns += [f"api/{name.removeprefix('frettir.')}.rst" for name in missing]
 
@@ -76,7 +77,8 @@ intersphinx_mapping = {
 if os.environ.get("FRETTIR_DOCS_OFFLINE", "0") not in ("", "0"):
     intersphinx_mapping = {}
     nitpick_ignore_regex += [
-        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib)\..*"),
+        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib|datetime|difflib)\..*"),
+        (r"py:mod", r"sqlite3"),
         (r"py:.*", r"(attrs|attr|cattrs)(\..*)?"),
         (r"py:.*", r"(TextIO|Iterable|Iterator|Mapping|Sequence|Any|Literal|Final)"),
     ]

@@ -28,7 +28,14 @@ from sphinx.util.docutils import SphinxDirective
 
 logger = logging.getLogger(__name__)
 
-PUBLIC_MODULES = ("frettir", "frettir.model", "frettir.errors", "frettir.serialize", "frettir.evaluate")
+PUBLIC_MODULES = (
+    "frettir",
+    "frettir.model",
+    "frettir.errors",
+    "frettir.serialize",
+    "frettir.evaluate",
+    "frettir.corpus",
+)
 """Modules whose ``__all__`` is public API."""
 OPTIONAL_MODULES = ("frettir.batch", "frettir.html", "frettir.dask")
 """Public modules that are checked once they can be imported."""

@@ -8,7 +8,8 @@ Importing this package is cheap: the Greynir parser is only built when first nee
 from importlib.metadata import version
 
 from frettir.batch import BatchResult, extract_many
-from frettir.errors import FrettirError, InputError, InvariantError
+from frettir.corpus import Corpus
+from frettir.errors import CorpusError, FrettirError, InputError, InvariantError
 from frettir.model import Article, Quote, Span, Speaker
 
 __version__: str = version("frettir")
@@ -16,6 +17,8 @@ __version__: str = version("frettir")
 __all__ = [
     "Article",
     "BatchResult",
+    "Corpus",
+    "CorpusError",
     "FrettirError",
     "InputError",
     "InvariantError",

@@ -18,7 +18,7 @@ from typing import Any, cast
 
 import attrs
 
-__all__ = ["Meaning", "PersonReading", "Token", "lookup", "nominative", "tokenize", "word_forms"]
+__all__ = ["Meaning", "PersonReading", "Token", "lemmas", "lookup", "nominative", "tokenize", "word_forms"]
 
 
 @attrs.frozen(slots=True)
@@ -231,6 +231,14 @@ def lookup(word: str) -> tuple[Meaning, ...]:
     except Exception:  # islenska raises bare exceptions on odd input
         return ()
     return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """The BÍN lemmas of a word form, in lower case (``ríkisstjórnarinnar``: ``ríkisstjórn``).
+
+    Empty when BÍN does not know the word. Used to index quotes for searching by lemma.
+    """
+    return frozenset(meaning.lemma.lower() for meaning in lookup(word))
 
 
 @functools.lru_cache(maxsize=65536)

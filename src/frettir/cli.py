@@ -446,6 +446,10 @@ def _parser() -> argparse.ArgumentParser:
         "--split", action="store_true", help="also print the scores of the tune and the check part apart"
     )
     evaluate_.set_defaults(run=_cmd_evaluate)
+
+    from frettir._cli_corpus import register  # index, who, speakers, search (it imports this module)
+
+    register(commands)
     return parser
 
 
