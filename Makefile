@@ -1,4 +1,4 @@
-# frettir: make demo | make test | make eval | make test-deep | make docs | make bench | make clean
+# frettir: make demo | make test | make eval | make test-deep | make docs | make bench | make dist | make clean
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
@@ -7,16 +7,23 @@ SHARED ?= ../shared
 EXAMPLE ?= src/frettir/examples/skridufoll.txt
 VENV := .venv
 BIN := $(VENV)/bin
-# Re-installs whenever pyproject.toml changes.
+# Re-installs whenever pyproject.toml changes. PACKAGE_STAMP: frettir alone (make demo);
+# STAMP: with the test tools.
+PACKAGE_STAMP := $(VENV)/package.stamp
 STAMP := $(VENV)/install.stamp
 DOCS_STAMP := $(VENV)/docs.stamp
+DIST_STAMP := $(VENV)/dist.stamp
 
-.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench clean
+.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench dist clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(PACKAGE_STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(STAMP): $(PACKAGE_STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
@@ -24,7 +31,8 @@ $(DOCS_STAMP): $(STAMP)
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,docs]'
 	touch $@
 
-demo: $(STAMP)
+# Only the package: no test or lint tools before the first result.
+demo: $(PACKAGE_STAMP)
 	$(BIN)/frettir extract $(EXAMPLE)
 
 test: lint typecheck pytest docs
@@ -67,6 +75,22 @@ docs: $(DOCS_STAMP)
 # Throughput against the parse-everything baseline and the tokenizer floor (several minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
+
+# The sdist and the wheel in dist/, checked by twine; then the sdist's own tests are collected
+# from the unpacked sdist (they fail at collection if it lacks a file they need).
+$(DIST_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,dist]'
+	touch $@
+
+dist: $(DIST_STAMP)
+	rm -rf dist build/sdist-check
+	$(BIN)/python -m build --no-isolation --sdist --wheel --outdir dist . > /dev/null
+	$(BIN)/twine check --strict dist/*
+	mkdir -p build/sdist-check
+	tar -xzf dist/frettir-*.tar.gz -C build/sdist-check
+	set -o pipefail; cd build/sdist-check/frettir-* && ../../../$(BIN)/pytest -q --collect-only -p no:cacheprovider \
+		| tail -1
+	@ls -l dist
 
 clean:
 	rm -rf $(VENV) docs/_build dist build .hypothesis .mypy_cache .ruff_cache .pytest_cache

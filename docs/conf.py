@@ -28,6 +28,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "myst_parser",
+    "sphinx_copybutton",  # a copy button on code blocks; prompts and output are not copied
     "frettir_docs",  # docs/_ext: CLI help pages and the check that every public name is documented
 ]
 
@@ -63,7 +64,20 @@ napoleon_use_rtype = False
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
-autodoc_default_options = {"members": True, "show-inheritance": True}
+# attrs classes document their fields once, under "Attributes" in the class docstring; the
+# generated __init__'s parameters are not listed again (functions keep their "Args").
+autodoc_typehints_description_target = "documented"
+# Bases are shown where they say something (the exceptions: :show-inheritance:), never
+# "Bases: object".
+autodoc_default_options = {"members": True}
+# Types read ``Span``, linking to frettir.Span, not ``frettir.model.Span`` (users import the
+# classes from frettir).
+python_use_unqualified_type_names = True
+
+# Copy only what is typed: the commands after ``$ `` and the code after ``>>> ``/``... ``.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 myst_heading_anchors = 3
 
@@ -93,4 +107,7 @@ HAVE_HTML = {OPTIONAL_MODULES["frettir.html"]!r}
 """
 
 html_theme = "furo"
+# Long example lines wrap instead of being clipped behind a scroll bar (docs/_static/frettir.css).
+html_static_path = ["_static"]
+html_css_files = ["frettir.css"]
 html_title = f"frettir {release}"

@@ -1,6 +1,6 @@
 """Attribution: one example per layout the engine supports, and the seed article of the corpus.
 
-The layouts are those listed in the docstring of ``frettir._attribution`` (cue position,
+The layouts are those of the rules in the ``frettir._attribution`` package (cue position,
 reporting clauses, indirect reports, the reportive subjunctive, continuation, non-speech
 marks) and the cue layouts of Icelandic news (``spurði``, split quotes, ``bætti við``,
 pronouns, quotes running over paragraphs). Texts are made up unless a test says otherwise.
@@ -8,18 +8,27 @@ pronouns, quotes running over paragraphs). Texts are made up unless a test says 
 
 from __future__ import annotations
 
+import doctest
+import importlib
 import json
+import pkgutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import frettir._attribution
 from frettir import Article, Quote
+from frettir._attribution import CONFIDENCE, RULES, STAGE_RULES, rule_confidence
+from frettir._attribution.documents import Media
 
 Read = Callable[[str], Article]
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev.jsonl"
 SEED = "seed-2025-08-alaska-leidtogafundur"
+_MODULES = [
+    f"frettir._attribution.{info.name}" for info in pkgutil.iter_modules(frettir._attribution.__path__)
+]
 
 
 def _who(quote: Quote) -> str | None:
@@ -290,3 +299,93 @@ def test_seed_article_gives_its_gold_direct_quotes_and_speakers(read: Read) -> N
     gold = [(q["start"], q["end"], q["text"], q["speaker"]) for q in seed["quotes"] if q["kind"] == "direct"]
     found = [(q.span.start, q.span.end, q.text, _who(q)) for q in article.quotes if q.kind == "direct"]
     assert found == gold
+
+
+# --- the rule registry ----------------------------------------------------------------------
+
+
+def _show(text: str) -> None:
+    """The ``show`` helper the rules' docstring examples use (as in the docs)."""
+    for quote in Article.from_text(text).quotes:
+        speaker = quote.speaker.name if quote.speaker else None
+        print(quote.rule, "|", speaker, "|", quote.cue, "|", quote.text)
+
+
+def test_every_registered_rule_is_tried_in_exactly_one_stage() -> None:
+    """The stages' rule lists are the registry: each rule once, none left out, none unknown."""
+    listed = [rule.name for rules in STAGE_RULES.values() for rule in rules]
+    assert sorted(listed) == sorted(RULES)
+    assert len(listed) == len(set(listed))
+    assert all(
+        RULES[name].stage == stage for stage, rules in STAGE_RULES.items() for name in [r.name for r in rules]
+    )
+
+
+def test_confidence_table_is_the_registry() -> None:
+    """``CONFIDENCE`` gives each registered rule's own confidence, and a ``+parse`` costs a tenth."""
+    assert {name: rule.confidence for name, rule in RULES.items()} == CONFIDENCE
+    assert rule_confidence("indirect.that_clause+parse") == round(CONFIDENCE["indirect.that_clause"] * 0.9, 3)
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_docstring_example_runs(name: str, read: Read) -> None:
+    """Every rule's docstring has an Icelandic example, and the example gives what it says."""
+    function = RULES[name].function
+    tests = doctest.DocTestFinder().find(function, name, globs={"show": _show})
+    assert tests and tests[0].examples, f"{name} has no example in its docstring"
+    assert any(name in example.want for example in tests[0].examples), f"{name}'s example does not show it"
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0
+
+
+@pytest.mark.parametrize("module", sorted(_MODULES))
+def test_attribution_module_docstring_examples_run(module: str, read: Read) -> None:
+    """The examples in the attribution modules' own docstrings hold too."""
+    tests = doctest.DocTestFinder(recurse=False).find(importlib.import_module(module), globs={"show": _show})
+    runner = doctest.DocTestRunner()
+    for test in tests:
+        runner.run(test)
+    assert runner.failures == 0
+
+
+def test_a_cue_used_by_a_direct_quote_reports_nothing(read: Read) -> None:
+    """``„Q,“ segir X að …``: the cue used by the quote does not also open an indirect report."""
+    article = read("„Við byrjum í vor,“ segir Anna Sigríður Jónsdóttir að lokum.")
+    assert [(q.kind, q.rule) for q in article.quotes] == [("direct", "direct.cue_after")]
+
+
+def test_the_medium_is_read_once_per_sentence(read: Read, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A sentence with many cues is scanned once for its medium, not once per cue (issue 14)."""
+    calls: list[int] = []
+    original = Media._unit_medium
+
+    def counting(self: Media, u: int) -> str | None:
+        calls.append(u)
+        return original(self, u)
+
+    monkeypatch.setattr(Media, "_unit_medium", counting)
+    clauses = ", ".join(f"„Já {n},“ sagði Jón og „nei {n},“ sagði Anna" for n in range(30))
+    article = read(f"Í samtali við RÚV: {clauses}.")
+    assert sum(q.cue is not None for q in article.quotes) >= 30
+    assert len(calls) == len(set(calls))
+
+
+@pytest.mark.slow
+def test_a_long_article_with_many_quotes_and_cues(read: Read) -> None:
+    """Thousands of quotes and reports, and a sentence with hundreds of cues, all come out.
+
+    Before issue 14 the latest-speaker look-up re-sorted every claim and the medium rescanned
+    the sentence per cue: quadratic, minutes on this input.
+    """
+    paragraphs = [
+        f"„Við opnum aftur í maí {n},“ sagði Helga Björnsdóttir. Hún segir að salan hafi gengið vel {n}."
+        for n in range(1500)
+    ]
+    long_sentence = ", ".join(f"Jón segir að {n} sé gott" for n in range(300))
+    article = read("\n".join([*paragraphs, long_sentence + "."]))
+    direct = [q for q in article.quotes if q.kind == "direct"]
+    assert len(direct) == 1500
+    assert all(q.speaker is not None and q.speaker.name == "Helga Björnsdóttir" for q in direct)
+    assert sum(q.kind == "indirect" for q in article.quotes) >= 1500

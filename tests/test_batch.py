@@ -233,7 +233,12 @@ def test_cli_processes_keeps_order_and_reports_errors(
     records = [json.loads(line) for line in captured.out.splitlines()]
     assert status == 1
     assert [r["id"] for r in records] == ["a0", "a1", "a2", "a3", "a4", "a5", None, "a6", "a7", "a8"]
-    assert records[4] == {"id": "a4", "error": "RuntimeError: the engine choked"}
+    assert records[4] == {
+        "id": "a4",
+        "error": "RuntimeError: the engine choked",
+        "file": str(source),
+        "line": 5,
+    }
     assert "error" in records[6]
     assert f"{source}:5: RuntimeError: the engine choked" in captured.err
     assert f"{source}:7: not JSON" in captured.err

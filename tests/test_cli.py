@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+import frettir
 import frettir.cli
 from frettir.cli import main
 from frettir.errors import InputError
@@ -84,7 +85,7 @@ def gold_equal_engine(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
 @pytest.fixture(scope="module")
 def engine() -> None:
     """Skip the test while the attribution engine is not written yet."""
-    from frettir.model import Article
+    from frettir.article import Article
 
     try:
         Article.from_text("„Já,“ sagði Jón.")
@@ -412,3 +413,209 @@ def test_extract_into_a_closed_pipe_ends_without_a_traceback(tmp_path: Path) -> 
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300, check=False)
     assert "Traceback" not in result.stderr
     assert "BrokenPipeError" not in result.stderr
+
+
+# --- the program, input decoding, usage ------------------------------------------------------
+
+
+def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """``frettir --version`` prints the installed version and exits 0."""
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"frettir {frettir.__version__}"
+
+
+def test_python_m_frettir_runs_the_command_line(tmp_path: Path) -> None:
+    """``python -m frettir`` is the ``frettir`` program."""
+    import subprocess
+
+    result = subprocess.run(
+        [sys.executable, "-m", "frettir", "--version"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout.strip()) == (0, f"frettir {frettir.__version__}")
+
+
+def test_extract_text_file_drops_a_utf8_byte_order_mark(
+    tmp_path: Path, gold_equal_engine: list[dict[str, Any]]
+) -> None:
+    """A UTF-8 BOM is not part of the text: the engine gets the text after it, in both modes."""
+    text = GOLD[1]["text"]
+    plain = tmp_path / "bom.txt"
+    plain.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    lines = tmp_path / "bom.jsonl"
+    lines.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": text}).encode("utf-8") + b"\n")
+    assert main(["extract", "--json", str(plain)]) == 0
+    assert main(["extract", "--jsonl", str(lines)]) == 0
+    assert [call["text"] for call in gold_equal_engine] == [text, text]
+
+
+def test_extract_not_utf8_says_so_and_names_encoding_in_both_modes(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A windows-1252 file fails the same way as text and as JSON Lines: not utf-8, --encoding."""
+    text = "„Þú!“ sagði hún."
+    plain = tmp_path / "cp.txt"
+    plain.write_bytes(text.encode("cp1252"))
+    lines = tmp_path / "cp.jsonl"
+    lines.write_bytes(json.dumps({"id": "a", "text": text}, ensure_ascii=False).encode("cp1252") + b"\n")
+    assert main(["extract", "--json", str(plain)]) == 1
+    (record,) = json.loads(capsys.readouterr().out)
+    assert record["error"].startswith(
+        "not utf-8: byte 0x84 at offset 0; give the input's encoding with --encoding"
+    )
+    assert main(["extract", "--jsonl", str(lines)]) == 1
+    record = json.loads(capsys.readouterr().out)
+    assert record["error"].startswith("not utf-8: byte 0x84 at offset ")
+    assert "--encoding" in record["error"]
+
+
+def test_extract_encoding_option_reads_windows_1252(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--encoding cp1252`` decodes text files and JSON Lines alike."""
+    text = "„Þú!“ sagði hún."
+    plain = tmp_path / "cp.txt"
+    plain.write_bytes(text.encode("cp1252"))
+    lines = tmp_path / "cp.jsonl"
+    lines.write_bytes(json.dumps({"id": "a", "text": text}, ensure_ascii=False).encode("cp1252") + b"\n")
+    assert main(["extract", "--json", "--encoding", "cp1252", str(plain)]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["quotes"][0]["text"] == "Þú!"
+    assert main(["extract", "--jsonl", "--encoding", "windows-1252", str(lines)]) == 0
+    assert json.loads(capsys.readouterr().out)["quotes"][0]["text"] == "Þú!"
+
+
+@pytest.mark.parametrize("name", ["utf-16", "no-such-encoding"])
+def test_extract_encoding_must_be_known_and_ascii_compatible(
+    name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown encoding, or one whose line feed is not the byte 0x0a, is a usage error."""
+    assert main(["extract", "--encoding", name, "x.txt"]) == 2
+    assert "--encoding" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--jsonl"], ["--jsonl", "--pretty"]])
+def test_extract_a_missing_file_among_good_ones_fails_before_any_output(
+    mode: list[str], tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``extract a missing`` prints nothing and exits 2 in every mode: all files are checked first."""
+    good = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": "„Já“"}])
+    assert main(["extract", *mode, str(good), str(tmp_path / "missing.txt")]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"cannot read {tmp_path / 'missing.txt'}" in err
+
+
+def test_extract_jsonl_error_records_carry_file_and_line(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unreadable line's record has its file and line number; the listing names it by them."""
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "ok", "text": "„Já“"}) + "\n\n{broken\n", encoding="utf-8")
+    assert main(["extract", "--jsonl", str(path)]) == 1
+    bad = json.loads(capsys.readouterr().out.splitlines()[1])
+    assert (bad["id"], bad["file"], bad["line"]) == (None, str(path), 3)
+    assert main(["extract", "--jsonl", "--pretty", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"== {path}:3 (0 quotes)" in out
+    assert "== None" not in out
+
+
+def test_extract_title_and_url_reach_the_engine(
+    tmp_path: Path, gold_equal_engine: list[dict[str, Any]]
+) -> None:
+    """``--title`` and ``--url`` are given to the engine with the one file's text."""
+    path = tmp_path / "a.txt"
+    path.write_text(GOLD[1]["text"], encoding="utf-8")
+    assert main(["extract", "--title", "Fyrirsögn", "--url", "https://www.mbl.is/a", str(path)]) == 0
+    assert (gold_equal_engine[0]["title"], gold_equal_engine[0]["url"]) == (
+        "Fyrirsögn",
+        "https://www.mbl.is/a",
+    )
+
+
+@pytest.mark.parametrize("args", [["--jsonl", "--url", "https://x.is", "a"], ["--title", "T", "a", "b"]])
+def test_extract_title_and_url_need_one_file(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``--title``/``--url`` with JSON Lines or with several files is a usage error."""
+    assert main(["extract", *args]) == 2
+    assert "--title and --url apply to one" in capsys.readouterr().err
+
+
+def test_extract_on_a_terminal_without_files_prints_usage(
+    monkeypatch: pytest.MonkeyPatch, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no FILE and a terminal as stdin, extract says how to use it instead of waiting."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+        def read(self, size: int | None = -1) -> str:
+            raise AssertionError("extract must not wait for a terminal")
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    assert main(["extract"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: frettir extract")
+    assert "give FILE (or '-'" in err
+
+
+def test_progress_bar_has_a_total_and_a_readable_unit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fake_engine: None
+) -> None:
+    """JSON Lines files of known size give the bar its total; the unit reads ``articles``."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    bars: list[dict[str, Any]] = []
+    import tqdm
+
+    real = tqdm.tqdm
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        bars.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tqdm, "tqdm", spy)
+    monkeypatch.setattr("sys.stderr", Terminal())
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": str(n), "text": "„Já“"} for n in range(12)])
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    assert [(bar["total"], bar["unit"]) for bar in bars] == [(12, " articles")]
+
+
+def test_evaluate_a_file_without_gold_quotes_is_refused(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Articles with no ``quotes`` list are not gold: a message naming the line and exit 2."""
+    path = write_jsonl(tmp_path / "plain.jsonl", [{"id": "a", "text": "„Já“ sagði Jón."}])
+    assert main(["evaluate", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert f"{path}:1: not a gold file" in err
+
+
+def test_extract_html_record_carries_the_text_and_metadata(
+    engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A web page's record has the extracted text the offsets point into, and its metadata."""
+    from frettir import Article
+
+    page = Path(__file__).parent / "fixtures" / "html" / "ruv.html"
+    url = "https://www.ruv.is/frettir/innlent/prufa"
+    assert main(["extract", "--json", "--url", url, str(page)]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    article = Article.from_html(page.read_bytes(), url=url)
+    assert record["text"] == article.text
+    assert (record["title"], record["author"], record["published"], record["url"], record["outlet"]) == (
+        article.title,
+        article.author,
+        article.published,
+        url,
+        "ruv.is",
+    )
+    assert record["quotes"]
+    assert all(record["text"][q["start"] : q["end"]] == q["text"] for q in record["quotes"])

@@ -50,7 +50,7 @@ def expected_records(read: Callable[[str], Article]) -> list[dict[str, Any]]:
 def client() -> Iterator[Client]:
     """A client of a one-process, one-thread local cluster (workers are separate processes)."""
     with (
-        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster,
         Client(cluster) as client_,
     ):
         yield client_

@@ -211,3 +211,17 @@ def test_articles_assembled_from_agreeing_parts_are_valid(article: Article) -> N
         outlet=article.outlet,
     )
     assert rebuilt == article
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.mbl.is/frettir/innlent/2024/05/01/prufa/", "mbl.is"),
+        ("visir.is/g/2024/prufa", "visir.is"),
+        ("http://[::1", None),
+        (None, None),
+    ],
+)
+def test_from_text_outlet_comes_from_the_url(url: str | None, outlet: str | None) -> None:
+    """``from_text(url=…)`` fills ``outlet`` with the host, as ``from_html`` does; no URL, no outlet."""
+    assert Article.from_text("Ekkert var sagt.", url=url).outlet == outlet

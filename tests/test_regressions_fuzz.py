@@ -69,12 +69,11 @@ def test_loads_refuses_a_span_outside_the_text(where: str) -> None:
     quote = data["quotes"][0]  # type: ignore[index]
     if where in ("cue_span", "speaker_span"):
         quote[where] = far
-    elif where == "quote speaker mentions":
-        quote["speaker"]["mentions"] = [far]
+    elif where == "quote speaker mentions":  # the 0.1 format: the quote holds its whole speaker
         data["speakers"][0]["mentions"] = [far]  # type: ignore[index]
-    else:
+        quote["speaker"] = data["speakers"][0]  # type: ignore[index]
+    else:  # the current format: the quote refers to the speaker by its index
         data["speakers"][0]["mentions"] = [far]  # type: ignore[index]
-        quote["speaker"]["mentions"] = [far]
     with pytest.raises(InputError):
         loads(json.dumps(data))
 

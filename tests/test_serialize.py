@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -127,3 +128,75 @@ def test_from_dict_raises_input_error_for_an_invalid_article() -> None:
     with pytest.raises(InputError) as caught:
         serialize.from_dict(data)
     assert caught.value.__cause__ is not None
+
+
+def _many_quotes(count: int) -> Article:
+    """An article of ``count`` short quotes, all by one speaker with ``count`` mentions."""
+    texts = ["„Já,“ sagði Anna."] * count
+    text = " ".join(texts)
+    mentions = tuple(Span(start=18 * n + 12, end=18 * n + 16) for n in range(count))
+    anna = Speaker(name="Anna", gender="feminine", mentions=mentions)
+    quotes = tuple(
+        Quote(kind="direct", span=Span(start=18 * n + 1, end=18 * n + 4), text="Já,", speaker=anna)
+        for n in range(count)
+    )
+    return Article(text=text, quotes=quotes, speakers=(anna,))
+
+
+def test_dumps_writes_each_speaker_once_and_quotes_refer_to_it() -> None:
+    """A quote's ``speaker`` is an index into ``speakers``: the mentions are written once."""
+    article = _many_quotes(50)
+    data = json.loads(serialize.dumps(article))
+    assert [q["speaker"] for q in data["quotes"]] == [0] * 50
+    assert len(data["speakers"][0]["mentions"]) == 50
+    assert serialize.loads(serialize.dumps(article)) == article
+
+
+def test_json_size_grows_linearly_with_the_quotes() -> None:
+    """Twice the quotes (and mentions) give at most a little over twice the JSON."""
+    small, large = (len(serialize.dumps(_many_quotes(n))) for n in (200, 400))
+    assert large <= 2.1 * small
+
+
+def test_loads_reads_the_0_1_format_with_whole_speakers_in_quotes() -> None:
+    """JSON written by frettir 0.1 (each quote with its whole speaker) still loads, equal."""
+    data = serialize.to_dict(ARTICLE)
+    data["quotes"][0]["speaker"] = data["speakers"][0]
+    assert serialize.from_dict(data) == ARTICLE
+    loaded = serialize.loads(json.dumps(data))
+    assert loaded.quotes[0].speaker is loaded.speakers[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(text=3), "$.text: expected a string, got int"),
+        (lambda d: d["paragraphs"][0].update(end="x"), "$.paragraphs[0].end: expected an integer, got str"),
+        (
+            lambda d: d["quotes"][0].update(kind="both"),
+            "$.quotes[0].kind: expected one of 'direct', 'indirect'",
+        ),
+        (
+            lambda d: d["quotes"][0].update(confidence=2),
+            "$.quotes[0]: confidence must be within [0, 1], got 2.0",
+        ),
+        (
+            lambda d: d["quotes"][0].update(speaker=4),
+            "$.quotes[0].speaker: 4 is not the index of one of the 1",
+        ),
+        (lambda d: d["quotes"][0].pop("span"), "$.quotes[0].span: required field missing"),
+        (lambda d: d.update(extra=1), "$: extra fields found (extra)"),
+        (
+            lambda d: d["quotes"][0].update(text="Nei"),
+            "$: quote text 'Nei' is not the text at Span(start=1, end=4)",
+        ),
+    ],
+)
+def test_loads_error_names_the_field_and_what_was_wrong(change: Any, message: str) -> None:
+    """The message of an invalid article says where (a JSON path) and why, not only in __cause__."""
+    data = serialize.to_dict(ARTICLE)
+    change(data)
+    with pytest.raises(InputError) as caught:
+        serialize.loads(json.dumps(data))
+    assert message in str(caught.value)
+    assert "sub-exception" not in str(caught.value)

@@ -2,8 +2,8 @@
 
 * ``.. frettir-help:: [COMMAND]`` shows the ``--help`` text of ``frettir`` (or of one of its
   commands), generated at build time so that it cannot drift from :mod:`frettir.cli`.
-* ``.. frettir-rules::`` renders a table of attribution rules: the name and meaning written
-  in the directive, the confidence read from the code.
+* ``.. frettir-rules:: STAGE`` renders the table of one stage's attribution rules from the
+  rule registry: name, confidence, and the rule's docstring with its (doctested) example.
 * A consistency check warns (and so fails the ``-W`` build) when a public name of frettir, a
   public member of a public class, a command of the ``frettir`` program or an attribution
   rule is not documented.
@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 
 PUBLIC_MODULES = (
     "frettir",
+    "frettir.article",
     "frettir.model",
     "frettir.errors",
     "frettir.serialize",
@@ -94,35 +95,33 @@ def _confidence() -> dict[str, float]:
 
 
 class FrettirRules(SphinxDirective):
-    """A table of attribution rules, their confidence and their meaning.
+    """``.. frettir-rules:: direct``: the table of one stage's attribution rules.
 
-    Each unindented line of the content names a rule; the indented lines under it say when
-    it fires (inline reStructuredText). The confidence comes from the code.
+    Rendered from the registry (:data:`frettir._attribution.STAGE_RULES`), in the order the
+    stage tries them: each rule's name, its confidence, and its docstring (when it fires, and
+    its example, which the doctest builder runs like any other on the page).
     """
 
-    has_content = True
+    required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
         """Return the table."""
         import frettir._attribution
 
-        self.env.note_dependency(frettir._attribution.__file__)
-        confidence = _confidence()
-        rules: list[tuple[str, list[str]]] = []
-        for line in self.content:
-            if line.strip() and not line[:1].isspace():
-                rules.append((line.strip(), []))
-            elif rules:
-                rules[-1][1].append(line.strip())
-        rows = [".. list-table::", "   :header-rows: 1", "   :widths: 32 12 56", ""]
+        stage = self.arguments[0]
+        by_stage = frettir._attribution.STAGE_RULES
+        if stage not in by_stage:
+            logger.warning("unknown attribution stage %r", stage, location=self.get_location())
+            return []
+        for path in sorted({inspect.getfile(r.function) for r in by_stage[stage]}):
+            self.env.note_dependency(path)
+        rows = [".. list-table::", "   :header-rows: 1", "   :widths: 24 10 66", ""]
         rows += ["   * - Rule", "     - Confidence", "     - When it fires"]
-        for name, meaning in rules:
-            if name not in confidence:
-                logger.warning("unknown attribution rule %r", name, location=self.get_location())
-            _note(self.env, "frettir_rules_documented", name)
-            value = confidence.get(name, "?")
-            text = " ".join(part for part in meaning if part) or "\\ "
-            rows += [f"   * - ``{name}``", f"     - {value}", f"     - {text}"]
+        for rule in by_stage[stage]:
+            _note(self.env, "frettir_rules_documented", rule.name)
+            lines = rule.doc.splitlines() or ["\\ "]
+            rows += [f"   * - ``{rule.name}``", f"     - {rule.confidence}", f"     - {lines[0]}"]
+            rows += [f"       {line}" if line else "" for line in lines[1:]]
         container = nodes.container()
         source = self.get_source_info()[0]
         self.state.nested_parse(StringList(rows, source=source), self.content_offset, container)

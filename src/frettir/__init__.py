@@ -7,10 +7,11 @@ Importing this package is cheap: the Greynir parser is only built when first nee
 
 from importlib.metadata import version
 
+from frettir.article import Article
 from frettir.batch import BatchResult, extract_many
 from frettir.corpus import Corpus
 from frettir.errors import CorpusError, FrettirError, InputError, InvariantError
-from frettir.model import Article, Quote, Span, Speaker
+from frettir.model import Quote, Span, Speaker
 
 __version__: str = version("frettir")
 

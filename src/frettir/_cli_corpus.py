@@ -1,7 +1,8 @@
 """The corpus commands of the ``frettir`` program: ``index``, ``who``, ``speakers`` and ``search``.
 
-They read their input as ``frettir extract`` does (the helpers of :mod:`frettir.cli`) and
-work on a :class:`~frettir.Corpus` file. :func:`register` adds them to the program's parser.
+They read their input as ``frettir extract`` does (with the helpers of ``frettir._cli_io``)
+and work on a :class:`~frettir.Corpus` file. :func:`register` adds them to the program's
+parser; :mod:`frettir.cli` calls it.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import Any, Final
 
 import attrs
 
-from frettir.batch import ordered_map, warm
-from frettir.cli import (
+from frettir._cli_io import (
     _STDIN,
     _STDIN_ID,
+    _decode,
     _describe,
     _dump,
     _error,
@@ -32,9 +33,10 @@ from frettir.cli import (
     _short,
     _UsageError,
 )
+from frettir.article import Article
+from frettir.batch import ordered_map, warm
 from frettir.corpus import Corpus, CorpusQuote, Person
 from frettir.errors import CorpusError
-from frettir.model import Article
 
 __all__ = ["register"]
 
@@ -64,19 +66,13 @@ def _items(paths: Sequence[str]) -> Iterator[_Item]:
             yield name, 0, data
 
 
-def _outlet(url: str | None) -> str | None:
-    from frettir.html import _outlet as outlet_of_url
-
-    return outlet_of_url(url)
-
-
 def _read_line(raw: bytes) -> tuple[str, Article]:
     data = _json_line(raw)
     ident = _jsonl_id(data)
     text, title, url = _jsonl_fields(data)
     outlet, author, published = (_optional_str(data, key) for key in _METADATA)
     article = Article.from_text(text, title=title, url=url)
-    return ident, attrs.evolve(article, outlet=outlet or _outlet(url), author=author, published=published)
+    return ident, attrs.evolve(article, outlet=outlet or article.outlet, author=author, published=published)
 
 
 def _read_item(item: _Item) -> _Indexed:
@@ -89,7 +85,7 @@ def _read_item(item: _Item) -> _Indexed:
         elif _is_html(name, data):
             article = Article.from_html(data)
         else:
-            article = Article.from_text(data.decode("utf-8"))
+            article = Article.from_text(_decode(data, "utf-8"))
         return ident, article, None
     except Exception as error:  # one bad article must not end the run
         return (

@@ -12,7 +12,9 @@ therefore re-synchronises with the raw text after every token (see ``_align``).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -135,6 +137,40 @@ _LONG_DIGITS = re.compile(r"[0-9]{1000,}")
 """Digit runs the tokenizer would hand to ``int()`` beyond Python's 4,300-digit limit."""
 
 
+RUN_LIMIT = 64
+"""The longest run of non-space characters handed to the tokenizer in one piece.
+
+Miðeind's ``tokenizer`` (3.7.0) copies the rest of a raw token each time it takes a
+punctuation mark off its front, so a run of *n* marks with no space (``((((…``) costs
+*n* squared. :func:`_cut` hands a longer run over in pieces, cut before a punctuation
+mark or symbol, so no piece is longer than this; a word is never cut.
+"""
+
+_LONG_RUN = re.compile(rf"\S{{{RUN_LIMIT + 1},}}")
+
+
+def _cut(piece: str) -> list[str]:
+    """Split ``piece`` into consecutive parts that join to it, cutting long runs of marks.
+
+    Inside a run of more than :data:`RUN_LIMIT` non-space characters, a cut goes before a
+    punctuation mark or symbol (Unicode category ``P*`` or ``S*``) once the part since the
+    last cut has :data:`RUN_LIMIT` characters; the tokenizer treats the boundary between two
+    parts like white space. Runs of letters or digits are left whole (they cost the
+    tokenizer linear time). The parts join to ``piece`` exactly, so offsets do not move.
+    """
+    cuts: list[int] = []
+    for run in _LONG_RUN.finditer(piece):
+        last = run.start()
+        for at in range(run.start() + RUN_LIMIT, run.end()):
+            if at - last >= RUN_LIMIT and unicodedata.category(piece[at])[0] in "PS":
+                cuts.append(at)
+                last = at
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in itertools.pairwise(bounds)]
+
+
 def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[Token]:
     """Tokenize ``raw[start:end]`` (one paragraph, or part of one).
 
@@ -144,18 +180,20 @@ def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = 
     to find the names a sentence mentions), and there are no person tokens.
 
     Spans are exact indices into ``raw``; the text is never rewritten. A run of 1,000 or
-    more digits is hidden from the tokenizer (which would fail on it) and gives no token.
+    more digits is hidden from the tokenizer (which would fail on it) and gives no token; a
+    long run of punctuation is handed over in pieces (see :func:`_cut`).
     """
     stop = len(raw) if end is None else end
     piece = _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
+    parts = _cut(piece)
     if light:
         from tokenizer import tokenize as plain_tokenize
 
-        stream = cast(Iterator[Any], plain_tokenize(piece))
+        stream = cast(Iterator[Any], plain_tokenize(parts))
     else:
         from reynir.bintokenizer import tokenize as bin_tokenize
 
-        stream = cast(Iterator[Any], bin_tokenize(piece))
+        stream = cast(Iterator[Any], bin_tokenize(parts))
     kinds = _kinds()
     s_begin, s_end = _sentence_markers()
     tokens: list[Token] = []

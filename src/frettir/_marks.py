@@ -11,8 +11,11 @@ opening mark through the closing mark; ``inner`` is the content between them, ma
 Policy:
 
 * **Paragraphs.** A paragraph is a line (lines end at ``\n``, ``\r\n``, ``\r``, U+2028 and
-  U+2029) with its white space trimmed; white-space-only lines are not paragraphs. Quotes never
-  run over a paragraph break: every mark still open at a paragraph's end is closed there.
+  U+2029) with its white space trimmed; white-space-only lines are not paragraphs. Double
+  quotes still open at a paragraph's end run on over the break when the marks ahead can close
+  them before a paragraph that starts by opening a quote (*reach*, below): the quote runs from
+  its opener to its closer, line breaks included. Every other mark still open at a
+  paragraph's end is closed there.
 * **Pairs.** Icelandic ``„…“`` (``,,`` counts as ``„``, and ``”`` or a straight ``"`` also
   close it), English ``“…”``, straight ``"…"``, guillemets ``»…«``, ``«…»`` (either mirror
   or the same glyph closes), and single ``‚…‘``, ``‘…’``, ``'…'``. ``“`` is both the Icelandic
@@ -29,20 +32,29 @@ Policy:
   where an opener stands, with a closing ``’`` later in the paragraph; straight ``'`` opens where
   an opener stands when a closing ``'`` follows in the paragraph (at any depth). ``’`` never
   opens. ``'`` and ``’`` between two letters (``O'Brien``, ``don’t``) are apostrophes, not marks.
-* **Nesting.** A quote of another style inside an open quote is nested (``depth`` counts the
-  enclosing marked spans) and is reported too. A closer closes the innermost open quote it can
-  close; spans opened inside that one and still open end where its content ends. Opening a
-  quote of a style that is already open (``„a „b“``) ends the open one there, unclosed, and the
-  new one takes its depth.
-* **Unclosed.** A span still open at its paragraph's end gets ``closer=None`` and ends at the
-  paragraph's end (trailing white space excluded). If the next paragraph starts with an opening
-  double mark, the top-level unclosed double quote ``continues`` and the next paragraph's first
-  span is ``continued`` (the open-without-close convention of multi-paragraph quotes).
+* **Nesting.** A quote inside an open quote is nested (``depth`` counts the enclosing marked
+  spans) and is reported too. A closer closes the innermost open quote it can close; spans
+  opened inside that one and still open end where its content ends. A quote of a style that
+  is already open nests too (``„a „b“ c“``, ``„a ,,b” c“``) when the marks ahead reach 2
+  (they can close both); otherwise (``„a „b“``) it ends the open one there, unclosed, and the
+  new one takes its depth. Guillemets never nest in themselves (either glyph closes).
+* **Reach.** Every double mark counts as an opener (``„``, ``,,``, any double glyph where an
+  opener stands, below) or a closer (``”`` and any other double glyph). The reach after a point
+  is the most that closers minus openers gets, counting on over the paragraph and the
+  paragraphs after it up to one that starts by opening a double quote.
+* **Content.** ``inner`` leaves out the white space next to the marks (``„ Já “`` gives ``Já``).
+* **Unclosed.** A span that does not run on and is still open at its paragraph's end gets
+  ``closer=None`` and ends at the paragraph's end (trailing white space excluded). If the next
+  paragraph starts with an opening double mark, the top-level unclosed double quote
+  ``continues`` and the next paragraph's first span is ``continued`` (the open-without-close
+  convention of multi-paragraph quotes). Where an unclosed quote ends before a trailing
+  ``, segir X`` is decided with the cue lexicon, above this module (:mod:`frettir._unclosed`).
 
 The scan is linear in the length of the text: each mark is looked at once, look-ahead ("does a
-``”`` follow in this paragraph?") is computed at most once per paragraph and glyph, at most one
-span per style is open at a time (so the stack of open spans is at most seven deep), and each
-:class:`Marked` is built once. Building the result objects is most of the cost.
+``”`` follow in this paragraph?") is computed at most once per paragraph and glyph, the reach
+of every mark in one backward pass before the scan, and each :class:`Marked` is built once
+(each span is pushed on and popped off the stack of open spans once). Building the result
+objects is most of the cost.
 """
 
 from __future__ import annotations
@@ -64,11 +76,12 @@ class Marked:
     """One span between an opening quotation mark and its closing mark (or its paragraph's end).
 
     Attributes:
-        outer: From the opening mark through the closing mark; for an unclosed span, to the
-            end of its paragraph's text (trailing white space excluded), or to where the
-            content of the enclosing span ends.
-        inner: The content between the marks, marks excluded; for an unclosed span it ends
-            where ``outer`` ends.
+        outer: From the opening mark through the closing mark (in a later paragraph, for a
+            quote that runs over paragraph breaks); for an unclosed span, to the end of its
+            paragraph's text (trailing white space excluded), or to where the content of the
+            enclosing span ends.
+        inner: The content between the marks, marks and the white space next to them
+            excluded; for an unclosed span it ends where ``outer`` ends.
         opener: The opening glyph (``„``, ``“``, ``"``, ``»``, ``«``, ``‚``, ``‘``, ``'``, or
             the two commas ``,,``).
         closer: The closing glyph, or ``None`` when the span is unclosed.
@@ -138,10 +151,11 @@ def scan_marks(text: str) -> tuple[Marked, ...]:
     """
     _check_text(text)
     bounds = [(m.start(), m.end()) for m in _LINE.finditer(text)]
-    scanner = _Scanner(text)
-    for number, (start, end) in enumerate(bounds, 1):
-        reopened = number < len(bounds) and scanner.reopens(*bounds[number])
-        scanner.scan(start, end, reopened=reopened)
+    opens = [_reopens(text, start, end) for start, end in bounds]
+    scanner = _Scanner(text, _Reach(text, bounds, opens))
+    for number, (start, end) in enumerate(bounds):
+        reopened = number + 1 < len(bounds) and opens[number + 1]
+        scanner.scan(start, end, number, reopened=reopened)
     return tuple(marked for marked in scanner.found if marked is not None)
 
 
@@ -164,12 +178,80 @@ _CLOSED_BY_STRAIGHT: Final = (_STRAIGHT, _ICE, _ENG)  # "
 _CLOSED_BY_SINGLE: Final = (_SINGLE, _LOW, _SQUOTE)  # ’ and '
 _DOUBLE_OPENERS: Final = frozenset('„“"»«')
 """The glyphs that open a double quote at a paragraph's start (and ``,,``)."""
+_DOUBLE_GLYPHS: Final = frozenset('„“”"»«,')
+"""The glyphs of double quotes (``,`` for ``,,``)."""
 
 _MARK: Final = re.compile("[„“”\"»«‚‘’']|,,")
 _OPEN_CONTEXT: Final = frozenset("([{<–—-/„“\"»«‚‘'\u200b\u200c\u200d\u2060\ufeff")
 """Characters after which a mark stands where an opener stands (white space aside)."""
 _CLOSE_CONTEXT: Final = frozenset(".,;:!?)]}>…–—-")
 """Characters after which a mark stands where only a closer stands (white space aside)."""
+
+
+def _reopens(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph ``text[start:end]`` starts by opening a double quote."""
+    if text[start] == ",":
+        return text.startswith(",,", start) and _opener_stands(text, start, start + 2, start, end)
+    return text[start] in _DOUBLE_OPENERS
+
+
+class _Reach:
+    """How many quotes the double marks after a point can still close (the look-ahead of nesting).
+
+    Each double mark counts as an opener (``„``, ``,,`` and any double glyph where an opener
+    stands) or as a closer (``”``, and any other double glyph). ``reach`` of a mark is the most
+    that ``closers - openers`` gets, counting from that mark on, over its paragraph and the
+    paragraphs after it up to one that starts by opening a quote (a new quote begins there).
+    One backward pass computes it for every mark, so the scan stays linear.
+    """
+
+    def __init__(self, text: str, bounds: list[tuple[int, int]], opens: list[bool]) -> None:
+        where: list[int] = []
+        value: list[int] = []
+        paragraph: list[int] = []
+        first: list[int] = []  # per paragraph: the index of its first double mark, or of the next one
+        for number, (start, end) in enumerate(bounds):
+            first.append(len(where))
+            for match in _MARK.finditer(text, start, end):
+                i = match.start()
+                glyph = text[i]
+                if glyph not in _DOUBLE_GLYPHS:
+                    continue
+                stands = _opener_stands(text, i, match.end(), start, end)
+                if glyph == "," and not stands:
+                    continue
+                where.append(i)
+                value.append(-1 if glyph == "„" or (glyph != "”" and stands) else 1)
+                paragraph.append(number)
+        reach = [0] * len(where)
+        for k in range(len(where) - 1, -1, -1):
+            reach[k] = value[k] + max(0, self._chained(k + 1, paragraph, opens, reach, paragraph[k]))
+        self.index = {i: k for k, i in enumerate(where)}
+        self.paragraph = paragraph
+        self.first = first
+        self.opens = opens
+        self.reach = reach
+
+    @staticmethod
+    def _chained(k: int, paragraph: list[int], opens: list[bool], reach: list[int], number: int) -> int:
+        """The reach of mark ``k`` as seen from paragraph ``number`` (0 when none or blocked)."""
+        if k >= len(reach) or (paragraph[k] != number and opens[paragraph[k]]):
+            return 0
+        return reach[k]
+
+    def after_mark(self, i: int) -> int:
+        """How many open quotes the marks after the mark at ``i`` can close (0 if ``i`` is none)."""
+        k = self.index.get(i)
+        if k is None:
+            return 0
+        return self._chained(k + 1, self.paragraph, self.opens, self.reach, self.paragraph[k])
+
+    def after_paragraph(self, number: int) -> int:
+        """How many open quotes the marks after paragraph ``number`` can close."""
+        if number + 1 >= len(self.first):
+            return 0
+        return self._chained(self.first[number + 1], self.paragraph, self.opens, self.reach, number)
+
 
 _Entry = tuple[int, int, str, int, int, bool]
 """An open span: kind, start of the opener, opener, depth, index in the results, continued."""
@@ -182,8 +264,9 @@ class _Scanner:
     closes or its paragraph ends, so every result object is built once.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, reach: _Reach) -> None:
         self.text = text
+        self.reach = reach
         self.found: list[Marked | None] = []
         self.stack: list[_Entry] = []
         self.by_kind: list[list[int]] = [[] for _ in range(7)]  # stack positions of each kind
@@ -192,20 +275,13 @@ class _Scanner:
         self.carried = False  # the previous paragraph's top-level double quote runs on into this one
         self.last: dict[str, int] = {}  # per paragraph: where the last closer of a kind stands
 
-    def reopens(self, start: int, end: int) -> bool:
-        """Whether the paragraph ``text[start:end]`` starts by opening a double quote."""
-        text = self.text
-        if text[start] == ",":
-            return text.startswith(",,", start) and _opener_stands(text, start, start + 2, start, end)
-        glyph = text[start]
-        return glyph in _DOUBLE_OPENERS
-
-    def scan(self, start: int, end: int, *, reopened: bool) -> None:
+    def scan(self, start: int, end: int, number: int, *, reopened: bool) -> None:
         """Pair the marks of the paragraph ``text[start:end]`` (trimmed, non-empty).
 
         Args:
             start: Where the paragraph starts.
             end: Where it ends.
+            number: Which paragraph it is (0 for the first).
             reopened: The next paragraph starts by opening a double quote.
         """
         text = self.text
@@ -237,9 +313,23 @@ class _Scanner:
                 self._left_single_high(i)
             else:  # ’ or '
                 self._single_closer(i, glyph)
-        runs_on = bool(self.stack) and reopened and self.stack[0][0] in _DOUBLE
-        self._pop_above(0, end, continues=runs_on)
+        carry = 0 if reopened else self._carried_over(number)
+        runs_on = len(self.stack) > carry and reopened and self.stack[0][0] in _DOUBLE
+        self._pop_above(carry, end, continues=runs_on)
         self.carried = runs_on
+
+    def _carried_over(self, number: int) -> int:
+        """How many open double quotes run on into the next paragraph (their closers lie ahead).
+
+        The open double quotes from the bottom of the stack, as many as the marks ahead can
+        close before a paragraph that starts by opening a quote.
+        """
+        if not self.stack:
+            return 0
+        doubles = 0
+        while doubles < len(self.stack) and self.stack[doubles][0] in _DOUBLE:
+            doubles += 1
+        return max(0, min(doubles, self.reach.after_paragraph(number)))
 
     # --- the glyphs ---------------------------------------------------------------------------
 
@@ -291,7 +381,8 @@ class _Scanner:
 
     def _open(self, kind: int, i: int, opener: str) -> None:
         same = self.by_kind[kind]
-        if same:  # a quote of this style is open: it ends here, unclosed
+        if same and self.reach.after_mark(i) < 2:
+            # a quote of this style is open and the marks ahead cannot close both: it ends here
             self._pop_above(same[-1], self._trimmed_before(i))
         continued = self.carried and i == self.start and kind in _DOUBLE
         self.carried = False
@@ -310,7 +401,7 @@ class _Scanner:
         self.by_kind[kind].pop()
         self.found[index] = Marked(
             outer=Span(start=start, end=i + 1),
-            inner=Span(start=start + len(opener), end=i),
+            inner=self._inner(start + len(opener), i),
             opener=opener,
             closer=self.text[i],
             depth=depth,
@@ -330,13 +421,22 @@ class _Scanner:
             span_end = max(inner_start, end)
             found[index] = Marked(
                 outer=Span(start=start, end=span_end),
-                inner=Span(start=inner_start, end=span_end),
+                inner=self._inner(inner_start, span_end),
                 opener=opener,
                 closer=None,
                 depth=depth,
                 continues=continues and len(stack) == position,
                 continued=continued,
             )
+
+    def _inner(self, start: int, end: int) -> Span:
+        """The content ``text[start:end]`` without the white space at its ends."""
+        text = self.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start=start, end=end)
 
     def _innermost(self, kinds: tuple[int, ...]) -> int:
         """The stack position of the innermost open span of one of ``kinds``, or -1."""

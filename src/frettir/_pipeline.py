@@ -1,23 +1,27 @@
-"""From raw text to an :class:`~frettir.Article`: scan, tokenize, attribute, build the model."""
+"""From raw text to quotes and speakers: scan, tokenize, attribute, build the model's values.
+
+It returns a plain :class:`Reading`; :class:`~frettir.Article` (in :mod:`frettir.article`,
+above this module) is built from it, so nothing here imports the article.
+"""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from frettir._attribution import Draft, attribute
+import attrs
+
+from frettir._attribution import Claim, attribute
 from frettir._cues import may_report
 from frettir._greynir import Token, tokenize
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
+from frettir._unclosed import end_at_trailing_cue
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
-if TYPE_CHECKING:
-    from frettir.model import Article
-
-__all__ = ["read_article"]
+__all__ = ["Reading", "outlet_of", "read_text"]
 
 _GENDER: dict[str, Gender] = {"kk": "masculine", "kvk": "feminine", "hk": "neuter"}
 _KIND: dict[str, SpeakerKind] = {
@@ -36,6 +40,19 @@ def _check_text(text: object, name: str, *, optional: bool) -> None:
             " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, bytes | bytearray) else ""
         )
         raise TypeError(f"{name} must be {accepted}, not {type(text).__name__}{hint}")
+
+
+def outlet_of(url: str | None) -> str | None:
+    """The publisher of ``url``: its host without ``www.`` (``mbl.is``), or ``None``."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
 
 
 def _speaker(entity: Entity, extra: list[tuple[int, int]]) -> Speaker:
@@ -101,25 +118,31 @@ def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> lis
     return out
 
 
-def read_article(
-    cls: type[Article],
-    text: str,
-    *,
-    title: str | None,
-    url: str | None,
-    parser: object | None,
-    author: str | None = None,
-    published: str | None = None,
-    outlet: str | None = None,
-) -> Article:
-    """Do the work of :meth:`Article.from_text` (and of ``from_html``, which adds metadata)."""
+@attrs.frozen(kw_only=True)
+class Reading:
+    """What reading a text gives, before it becomes an :class:`~frettir.Article`."""
+
+    outlet: str | None = None
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+
+
+def read_text(text: str, *, title: str | None, url: str | None, parser: object | None) -> Reading:
+    """Do the work of :meth:`Article.from_text <frettir.Article.from_text>` (and ``from_html``).
+
+    Raises:
+        TypeError: If ``text`` is not a ``str``, or ``title`` or ``url`` neither ``str`` nor ``None``.
+    """
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
+    outlet = outlet_of(url)
     paras = find_paragraphs(text)
     if not paras:
-        return cls(text=text, title=title, url=url, author=author, published=published, outlet=outlet)
-    marks = scan_marks(text)
+        return Reading(outlet=outlet)
+    marks = end_at_trailing_cue(text, scan_marks(text))
     tokens = _analyse(text, paras, marks)
     sentences: list[Span] = []
     for para_tokens in tokens:
@@ -134,23 +157,14 @@ def read_article(
             end = max(end, token.end)
         if begin is not None:
             sentences.append(Span(start=begin, end=end))
-    drafts = attribute(text, marks, tokens, parser)
-    speakers, quotes = _build(text, drafts)
-    return cls(
-        text=text,
-        title=title,
-        url=url,
-        author=author,
-        published=published,
-        outlet=outlet,
-        paragraphs=paras,
-        sentences=tuple(sentences),
-        quotes=quotes,
-        speakers=speakers,
+    claims = attribute(text, marks, tokens, parser)
+    speakers, quotes = _build(text, claims)
+    return Reading(
+        outlet=outlet, paragraphs=paras, sentences=tuple(sentences), quotes=quotes, speakers=speakers
     )
 
 
-def _build(text: str, drafts: list[Draft]) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
+def _build(text: str, drafts: list[Claim]) -> tuple[tuple[Speaker, ...], tuple[Quote, ...]]:
     extra: dict[int, list[tuple[int, int]]] = {}
     order: list[Entity] = []
     for draft in drafts:

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
+from frettir.article import Article
 from frettir.errors import FrettirError, InputError
-from frettir.model import Article
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor

@@ -8,32 +8,40 @@ run goes on and reports it) or, for ``evaluate --floor``, a metric fell below it
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final, TextIO, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, Final, TextIO
 
-from frettir import evaluate
+from frettir import __version__, evaluate
+from frettir._cli_io import (
+    _PROG,
+    _STDIN,
+    _STDIN_ID,
+    _decode,
+    _describe,
+    _dump,
+    _error,
+    _is_html,
+    _json_line,
+    _jsonl_fields,
+    _jsonl_id,
+    _optional_str,
+    _positive,
+    _progress,
+    _read_bytes,
+    _short,
+    _UsageError,
+)
+from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
-from frettir.model import Article
 from frettir.serialize import to_record
 
 __all__ = ["main"]
-
-_T = TypeVar("_T")
-
-_PROG: Final = "frettir"
-_STDIN: Final = "-"
-_STDIN_ID: Final = "<stdin>"
-_PROGRESS_MIN: Final = 10
-"""Show a progress bar over at least this many articles (when the length is known)."""
-
-
-class _UsageError(Exception):
-    """Input the command cannot work with at all: exit code 2 and a message."""
 
 
 def _extract_record(text: str, *, ident: str | None, title: str | None, url: str | None) -> dict[str, Any]:
@@ -44,55 +52,58 @@ def _extract_record(text: str, *, ident: str | None, title: str | None, url: str
     return to_record(Article.from_text(text, title=title, url=url), id=ident)
 
 
-def _extract_html_record(page: bytes, *, ident: str | None) -> dict[str, Any]:
-    """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`)."""
-    return to_record(Article.from_html(page), id=ident)
+def _extract_html_record(page: bytes, *, ident: str | None, url: str | None = None) -> dict[str, Any]:
+    """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
 
-
-def _is_html(name: str, data: bytes) -> bool:
-    """Whether an input file is a web page: by its extension, else by how its content starts."""
-    if name.lower().endswith((".html", ".htm")):
-        return True
-    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return start.startswith((b"<!doctype", b"<html"))
-
-
-def _error(message: str) -> None:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, InputError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: bool = True) -> Iterable[_T]:
-    """Wrap ``items`` in a tqdm progress bar on stderr if stderr is a TTY.
-
-    Not for a few articles (``total`` below :data:`_PROGRESS_MIN`), nor when ``enabled`` is
-    false (``extract`` writing to the same terminal).
+    The record also carries the extracted ``text`` (the quotes' offsets point into it) and
+    the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
     """
-    if not enabled or not sys.stderr.isatty() or (total is not None and total < _PROGRESS_MIN):
-        return items
-    from tqdm import tqdm
+    article = Article.from_html(page, url=url)
+    record = to_record(article, id=ident)
+    record["text"] = article.text
+    for key in _METADATA:
+        record[key] = getattr(article, key)
+    return record
 
-    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit="article", file=sys.stderr, leave=False)
-    return bar
+
+_METADATA: Final = ("title", "author", "published", "url", "outlet")
+"""Keys an HTML input's record carries besides ``text``: :class:`~frettir.Article`'s metadata."""
 
 
-def _read_bytes(path: str) -> bytes:
-    if path == _STDIN:
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is not None:
-            data: bytes = buffer.read()
-            return data
-        return sys.stdin.read().encode("utf-8")
+def _encoding(value: str) -> str:
+    """The ``--encoding`` argument: a known encoding in which ASCII bytes mean ASCII."""
     try:
+        name = codecs.lookup(value).name
+        ascii_compatible = "{}\n".encode(name) == b"{}\n"
+    except (LookupError, UnicodeError):
+        raise argparse.ArgumentTypeError(f"unknown encoding {value!r}") from None
+    if not ascii_compatible:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not ASCII-compatible; convert the file to UTF-8 first (e.g. with iconv)"
+        )
+    return name
+
+
+def _check_readable(paths: Sequence[str]) -> None:
+    """Fail before any output if a named input file cannot be opened."""
+    for path in paths:
+        if path != _STDIN:
+            try:
+                with open(path, "rb"):
+                    pass
+            except OSError as error:
+                raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+
+
+def _count_lines(paths: Sequence[str]) -> int | None:
+    """The number of non-blank lines in regular files (for a progress bar); ``None`` for stdin."""
+    if any(path == _STDIN or not os.path.isfile(path) for path in paths):
+        return None
+    total = 0
+    for path in paths:
         with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+            total += sum(1 for line in handle.read().splitlines() if line.strip())
+    return total
 
 
 def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
@@ -109,58 +120,15 @@ def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
                 yield name, number, line
 
 
-def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        value = data.get(key)
-        if value is not None:
-            if not isinstance(value, str):
-                raise InputError(f"{key!r} must be a string or null, not {type(value).__name__}")
-            return value
-    return None
-
-
-def _json_line(line: bytes) -> Any:
-    try:
-        return json.loads(line.decode("utf-8"))
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8: {error}") from error
-    except json.JSONDecodeError as error:
-        raise InputError(f"not JSON: {error}") from error
-
-
-def _jsonl_id(data: object) -> str:
-    """Return the ``id`` of one JSON Lines input object, or raise InputError."""
-    if not isinstance(data, dict):
-        raise InputError(f"a line must be a JSON object, not {type(data).__name__}")
-    ident = data.get("id")
-    if isinstance(ident, int | float) and not isinstance(ident, bool):
-        ident = str(ident)
-    if not isinstance(ident, str):
-        raise InputError(f"the object needs a string 'id', got {ident!r}")
-    return ident
-
-
-def _jsonl_fields(data: Mapping[str, Any]) -> tuple[str, str | None, str | None]:
-    """Return ``(text, title, url)`` of one JSON Lines input object, or raise InputError."""
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"'text' must be a string, not {type(text).__name__}")
-    return text, _optional_str(data, "title"), _optional_str(data, "url", "source")
-
-
-def _dump(value: object, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
-
-
-def _short(text: object, width: int = 70) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
-
-
 def _listing(record: Mapping[str, Any], out: TextIO) -> None:
     """Print a record as a readable who-said-what listing."""
     quotes = record.get("quotes") or []
-    print(f"== {record.get('id')} ({len(quotes)} quote{'' if len(quotes) == 1 else 's'})", file=out)
+    ident = record.get("id")
+    if ident is None and "line" in record:
+        ident = f"{record.get('file')}:{record['line']}"
+    print(f"== {ident} ({len(quotes)} quote{'' if len(quotes) == 1 else 's'})", file=out)
+    if record.get("title"):
+        print(f"   title: {record['title']}", file=out)
     if "error" in record:
         print(f"   error: {record['error']}", file=out)
     for quote in quotes:
@@ -177,44 +145,62 @@ _Outcome = tuple[dict[str, Any], str | None]
 """An extracted record, and the message for stderr if the article failed."""
 
 
-def _jsonl_outcome(line: tuple[str, int, bytes]) -> _Outcome:
+_Line = tuple[str, int, bytes, str]
+"""One JSON Lines input line: file name, line number, the line, the input encoding."""
+
+
+def _jsonl_outcome(line: _Line) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
-    name, number, raw = line
+    _, _, raw, encoding = line
     ident: str | None = None
     try:
-        data = _json_line(raw)
+        data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
         return _extract_record(text, ident=ident, title=title, url=url), None
     except Exception as error:  # one bad article must not end the run
-        message = _describe(error)
-        return {"id": ident, "error": message}, f"{name}:{number}: {message}"
+        return _jsonl_lost(line, _describe(error), ident)
 
 
-def _jsonl_lost(line: tuple[str, int, bytes], message: str) -> _Outcome:
-    name, number, _ = line
-    return {"id": None, "error": message}, f"{name}:{number}: {message}"
+def _jsonl_lost(line: _Line, message: str, ident: str | None = None) -> _Outcome:
+    """The error record of a JSON Lines input line: its id if known, its file and line number."""
+    name, number, _, _ = line
+    return {"id": ident, "error": message, "file": name, "line": number}, f"{name}:{number}: {message}"
 
 
-def _text_outcome(item: tuple[str, bytes]) -> _Outcome:
-    """Extract one plain-text input file (in a worker process with --processes)."""
-    name, data = item
+_Text = tuple[str, bytes, str, str | None, str | None]
+"""One input file: name, content, encoding, and the --title and --url given for it."""
+
+
+def _text_outcome(item: _Text) -> _Outcome:
+    """Extract one plain-text or HTML input file (in a worker process with --processes)."""
+    name, data, encoding, title, url = item
     try:
         if _is_html(name, data):
-            return _extract_html_record(data, ident=name), None
-        return _extract_record(data.decode("utf-8"), ident=name, title=None, url=None), None
+            record = _extract_html_record(data, ident=name, url=url)
+            if title is not None:
+                record["title"] = title
+            return record, None
+        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url), None
     except Exception as error:  # one bad article must not end the run
-        message = _describe(error)
-        return {"id": name, "error": message}, f"{name}: {message}"
+        return _text_lost(item, _describe(error))
 
 
-def _text_lost(item: tuple[str, bytes], message: str) -> _Outcome:
+def _text_lost(item: _Text, message: str) -> _Outcome:
     return {"id": item[0], "error": message}, f"{item[0]}: {message}"
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
     out = sys.stdout
+    if not args.files and sys.stdin.isatty():
+        _extract_usage(args)
+        return 2
     paths: list[str] = args.files or [_STDIN]
+    if (args.title is not None or args.url is not None) and (args.jsonl or len(paths) != 1):
+        raise _UsageError(
+            "--title and --url apply to one plain-text or HTML file (JSONL lines carry their own)"
+        )
+    _check_readable(paths)
     failed = 0
 
     def record_of(outcome: _Outcome) -> dict[str, Any]:
@@ -227,10 +213,13 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     if args.jsonl:
         pretty = args.pretty
+        lines = ((*line, args.encoding) for line in _lines(paths))
         outcomes = ordered_map(
-            _jsonl_outcome, _lines(paths), on_error=_jsonl_lost, processes=args.processes, initializer=warm
+            _jsonl_outcome, lines, on_error=_jsonl_lost, processes=args.processes, initializer=warm
         )
-        for outcome in _progress(outcomes, total=None, desc="extract", enabled=not out.isatty()):
+        show = not out.isatty() and sys.stderr.isatty()
+        total = _count_lines(paths) if show else None
+        for outcome in _progress(outcomes, total=total, desc="extract", enabled=show):
             record = record_of(outcome)
             if pretty:
                 _listing(record, out)
@@ -241,7 +230,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     # Plain-text files are how a person tries frettir out (``make demo``), terminal or not:
     # they get the listing unless --json (or --indent) asks for records.
     pretty = not (args.json or args.indent is not None)
-    texts = [(_STDIN_ID if path == _STDIN else path, _read_bytes(path)) for path in paths]
+    texts = [
+        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), args.encoding, args.title, args.url)
+        for path in paths
+    ]
     records = []
     outcomes = ordered_map(
         _text_outcome, texts, on_error=_text_lost, processes=args.processes, initializer=warm
@@ -265,6 +257,11 @@ def _read_gold(path: str) -> list[dict[str, Any]]:
             raise _UsageError(f"{name}:{number}: {error}") from error
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise _UsageError(f"{name}:{number}: a gold article is a JSON object with a string 'text'")
+        if not isinstance(data.get("quotes"), list):
+            raise _UsageError(
+                f"{name}:{number}: not a gold file: an article has no 'quotes' list to score against "
+                "(use frettir extract --jsonl to read articles without gold quotes)"
+            )
         gold.append(data)
     return gold
 
@@ -383,18 +380,15 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     return status
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
-    return number
+def _extract_usage(args: argparse.Namespace) -> None:
+    """No input file and standard input is a terminal: say how to give input instead of waiting."""
+    print(args.usage, file=sys.stderr, end="")
+    _error("extract: give FILE (or '-' to read standard input, e.g. from a pipe)")
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=_PROG, description="Who said what in Icelandic news.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     extract = commands.add_parser(
@@ -403,7 +397,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Find the quotes, speakers and cues in articles. Plain-text files give a readable "
         "listing (--json: a JSON array of records, with the file name as id); --jsonl gives one JSON "
         "record per input line (--pretty: the listing). A web page (.html, .htm, or a file starting "
-        "with <!doctype or <html) is read for its article text and metadata first.",
+        "with <!doctype or <html) is read for its article text and metadata first; its record also "
+        "carries that text and metadata. Text is read as UTF-8 unless --encoding says otherwise; a "
+        "byte-order mark at the start is dropped, and offsets count from after it.",
     )
     extract.add_argument("files", nargs="*", metavar="FILE", help="articles to read ('-' or none: stdin)")
     extract.add_argument(
@@ -417,13 +413,23 @@ def _parser() -> argparse.ArgumentParser:
     form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
     extract.add_argument(
+        "--encoding",
+        type=_encoding,
+        default="utf-8",
+        metavar="NAME",
+        help="the encoding of text and JSON Lines input (default utf-8; e.g. cp1252, latin-1); "
+        "web pages use their own declaration",
+    )
+    extract.add_argument("--title", help="the headline of the one FILE given")
+    extract.add_argument("--url", help="the address of the one FILE given (gives the outlet)")
+    extract.add_argument(
         "--processes",
         type=_positive,
         default=1,
         metavar="N",
         help="read the articles in N worker processes (default 1; output order is kept)",
     )
-    extract.set_defaults(run=_cmd_extract)
+    extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
 
     evaluate_ = commands.add_parser(
         "evaluate",

@@ -53,8 +53,8 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
+from frettir.article import Article
 from frettir.errors import CorpusError, InputError
-from frettir.model import Article
 
 if TYPE_CHECKING:
     import pandas
@@ -631,6 +631,8 @@ class Corpus:
     def _relink(self, db: sqlite3.Connection, parts: set[str]) -> None:
         """Link again every one-name speaker whose name is one of ``parts``."""
         for part in sorted(parts):
+            if db.execute("SELECT 1 FROM speakers WHERE part = ? LIMIT 1", (part,)).fetchone() is None:
+                continue  # no speaker is named by this name alone: nothing to link
             candidates: dict[str, tuple[set[str], list[int]]] = {}
             for person, titles, published in db.execute(
                 "SELECT s.person, s.titles, a.published FROM speakers s JOIN articles a ON a.id = s.article "

@@ -40,8 +40,8 @@ try:
 except ImportError as error:  # the optional extra is missing
     raise ImportError("frettir.dask needs Dask: pip install 'frettir[dask]'") from error
 
+from frettir.article import Article
 from frettir.batch import BatchResult, _job, _run_job, warm
-from frettir.model import Article
 
 __all__ = ["PARQUET_COLUMNS", "extract_bag", "extract_records", "quote_rows", "to_parquet", "to_records"]
 
@@ -144,16 +144,11 @@ the article does not say).
 def quote_rows(article: Article, *, id: str | None) -> list[dict[str, Any]]:
     """Return the rows of :data:`PARQUET_COLUMNS` for the quotes of one article.
 
-    The outlet is the article's, else the host of its URL without ``www.``.
-
     >>> from frettir import Article
     >>> (row,) = quote_rows(Article.from_text("„Já,“ sagði Anna Jónsdóttir."), id="a1")
     >>> row["article"], row["text"], row["speaker"], row["start"], row["end"]
     ('a1', 'Já,', 'Anna Jónsdóttir', 1, 4)
     """
-    from frettir.html import _outlet
-
-    outlet = article.outlet or _outlet(article.url)
     rows = []
     for quote in article.quotes:
         speaker = quote.speaker
@@ -176,7 +171,7 @@ def quote_rows(article: Article, *, id: str | None) -> list[dict[str, Any]]:
                 "confidence": quote.confidence,
                 "rule": quote.rule,
                 "medium": quote.medium,
-                "outlet": outlet,
+                "outlet": article.outlet,
             }
         )
     return rows

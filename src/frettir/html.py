@@ -46,21 +46,17 @@ import json
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Final
-from urllib.parse import urlsplit
+from typing import Any, Final
 
 import attrs
 import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import decode_file
 
-from frettir._pipeline import read_article
+from frettir._pipeline import outlet_of
 from frettir.model import Span
 
-if TYPE_CHECKING:
-    from frettir.model import Article
-
-__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "Page", "article_from_html", "extract_page"]
+__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "Page", "extract_page"]
 
 
 def _whole(*patterns: str) -> re.Pattern[str]:
@@ -211,10 +207,10 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
     tree = trafilatura.load_html(source)
     if tree is None:
-        return Page(text="", url=url, outlet=_outlet(url))
+        return Page(text="", url=url, outlet=outlet_of(url))
     document = _extract(tree, url)
     if document is None:
-        return Page(text="", url=url, outlet=_outlet(url))
+        return Page(text="", url=url, outlet=outlet_of(url))
     page_url = url or _str_or_none(document.url)
     title = _str_or_none(document.title)
     author = _str_or_none(document.author)
@@ -226,38 +222,8 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
         author=author,
         published=_published(tree, _str_or_none(document.date)),
         url=page_url,
-        outlet=_outlet(page_url),
+        outlet=outlet_of(page_url),
         headings=headings,
-    )
-
-
-def article_from_html(
-    cls: type[Article], html: str | bytes, *, url: str | None = None, parser: object | None = None
-) -> Article:
-    """Do the work of :meth:`Article.from_html <frettir.Article.from_html>`.
-
-    Args:
-        cls: The :class:`~frettir.Article` class (or a subclass) to build.
-        html: The page, as for :func:`extract_page`.
-        url: The page's address, as for :func:`extract_page`.
-        parser: As for :meth:`Article.from_text <frettir.Article.from_text>`.
-
-    Returns:
-        The article read from the page's body, with the page's metadata.
-
-    Raises:
-        TypeError: As for :func:`extract_page`.
-    """
-    page = extract_page(html, url=url)
-    return read_article(
-        cls,
-        page.text,
-        title=page.title,
-        url=page.url,
-        parser=parser,
-        author=page.author,
-        published=page.published,
-        outlet=page.outlet,
     )
 
 
@@ -302,15 +268,6 @@ def _extract(tree: Any, url: str | None) -> Document | None:
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
-
-
-def _outlet(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url if "//" in url else f"//{url}").hostname
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 def _blocks(body: Any) -> Iterator[_Block]:

@@ -1,0 +1,84 @@
+"""``Að sögn X`` and ``að mati X``: a source named by a phrase, not by a verb."""
+
+from __future__ import annotations
+
+from frettir._attribution.claims import Claim
+from frettir._attribution.context import Context
+from frettir._attribution.document import clause_end, content_span
+from frettir._attribution.mentions import entity_for
+from frettir._attribution.registry import rule, rule_confidence
+from frettir._attribution.words import ACCORDING, POSSESSIVES
+from frettir._speakers import Mention, read_np
+
+__all__ = ["according_to"]
+
+
+@rule("indirect.according_to", 0.85, stage="according_to")
+def according_to(ctx: Context, unit: int) -> list[Claim]:
+    """*Að sögn X* or *að mati X*, before or after the clause it attaches to.
+
+    *Að sögn lögreglunnar var enginn fluttur á sjúkrahús*, *Enginn var fluttur á sjúkrahús,
+    að sögn lögreglunnar*; also *að hans sögn*. At the start of its sentence the phrase
+    governs what follows it; later in the sentence, what stands before it.
+
+    >>> show("Enginn var fluttur á sjúkrahús, að sögn lögreglunnar á Suðurlandi.")
+    indirect.according_to | lögreglan á Suðurlandi | að sögn | Enginn var fluttur á sjúkrahús
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    a, b = doc.units[unit]
+    found: list[Claim | None] = []
+    for x in range(a, b):
+        if doc.inside[x] >= 0:
+            continue
+        words = tokens[x].low.split()
+        if len(words) == 3 and words[0] == "að" and words[1] in POSSESSIVES and words[2] in ACCORDING:
+            # "Að hans sögn …" comes from reynir as one token
+            found.append(_claim(ctx, x, unit, x + 1, x + 1, _possessive(ctx, x, x + 1), words[2]))
+            continue
+        if x + 2 >= b or tokens[x].low != "að":
+            continue
+        if tokens[x + 1].low in POSSESSIVES and tokens[x + 2].low in ACCORDING:
+            mention = _possessive(ctx, x + 1, x + 3)
+            found.append(_claim(ctx, x, unit, x + 3, x + 3, mention, tokens[x + 2].low))
+        elif tokens[x + 1].low in ACCORDING:
+            np = read_np(tokens, x + 2, b)
+            if np is not None:
+                found.append(_claim(ctx, x, unit, x + 2, np.tok_end, np, tokens[x + 1].low))
+    return [claim for claim in found if claim is not None]
+
+
+def _possessive(ctx: Context, k: int, end: int) -> Mention:
+    """The possessive ``hans``/``hennar``/``þeirra`` at token ``k`` as a pronoun mention."""
+    token = ctx.doc.tokens[k]
+    gender, number = POSSESSIVES[token.low.split()[-2] if " " in token.low else token.low]
+    return Mention(token.start, token.end, "pronoun", token.low, gender, number, tok_end=end)
+
+
+def _claim(
+    ctx: Context, x: int, unit: int, cue_end: int, after: int, mention: Mention, noun: str
+) -> Claim | None:
+    """The report that ``að sögn``/``að mati`` at tokens [x, cue_end) gives ``mention``."""
+    doc = ctx.doc
+    tokens = doc.tokens
+    a, b = doc.units[unit]
+    if x == a:
+        while after < b and tokens[after].text == ",":
+            after += 1
+        span = content_span(doc, after, clause_end(doc, after, b))
+    else:
+        span = content_span(doc, a, x)
+    if span is None:
+        return None
+    return Claim(
+        "indirect",
+        span[0],
+        span[1],
+        entity=entity_for(doc, mention),
+        speaker_span=(mention.start, mention.end),
+        cue=f"að {noun}",
+        cue_span=(tokens[x].start, tokens[cue_end - 1].end),
+        confidence=rule_confidence("indirect.according_to"),
+        rule="indirect.according_to",
+        para=doc.para_of[x],
+    )

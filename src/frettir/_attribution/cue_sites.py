@@ -1,0 +1,251 @@
+"""Cue sites: every verb of saying outside quotation marks, with its subject.
+
+The first stage after the marks. Each :class:`CueSite` is plain data: the cue (lemma and
+position, from :mod:`frettir._cues`), its sentence unit, its subject mention and the entity
+that mention refers to. Rules read the sites; they do not change them.
+
+The subject is found by the token rules (:func:`subject_of`); Greynir's parse is asked
+(:func:`parsed_subject`) only for a site that reports something and has no subject yet.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
+from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
+from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
+from frettir._cues import Cue, auxiliary_before, cue_at, strong_finite
+from frettir._greynir import MAX_PARSE_TOKENS, parse_subject
+from frettir._speakers import Entity, Mention, np_before, read_np
+
+__all__ = ["PARSE_BUDGET", "CueSite", "CueSites", "find_cue_sites", "journalist_question", "parsed_subject"]
+
+PARSE_BUDGET = 8
+"""Clause frames Greynir may parse for one article; later clauses use the token rules only.
+
+A count, not seconds, so that the same text always gives the same article: each frame has at
+most ``MAX_PARSE_TOKENS`` tokens, which bounds the time (about 0.1–0.5 s a frame here)."""
+
+
+@attrs.frozen
+class CueSite:
+    """A cue verb in a sentence unit, with its subject (``None`` when none was found).
+
+    ``after_subject`` is the token index after the verb and an inverted subject;
+    ``passive`` marks ``er talið að``; ``parsed`` a subject that Greynir's parse gave.
+    """
+
+    cue: Cue
+    unit: int
+    subject: Mention | None
+    entity: Entity | None
+    after_subject: int = 0
+    passive: bool = False
+    parsed: bool = False
+
+
+@attrs.frozen
+class CueSites:
+    """All cue sites of an article, in text order, indexed by unit and by token."""
+
+    sites: tuple[CueSite, ...]
+    by_unit: dict[int, tuple[CueSite, ...]]
+    by_index: dict[int, CueSite]
+
+    def in_unit(self, unit: int) -> tuple[CueSite, ...]:
+        """The sites of one sentence unit."""
+        return self.by_unit.get(unit, ())
+
+    def at(self, index: int) -> CueSite | None:
+        """The site whose cue verb is token ``index``."""
+        return self.by_index.get(index)
+
+
+def find_cue_sites(doc: Doc) -> CueSites:
+    """Every cue outside quotation marks, with its subject, unit by unit."""
+    sites: list[CueSite] = []
+    by_unit: dict[int, tuple[CueSite, ...]] = {}
+    for u, (a, b) in enumerate(doc.units):
+        unit_sites: list[CueSite] = []
+        for i in range(a, b):
+            if doc.inside[i] >= 0:
+                continue
+            cue = cue_at(doc.tokens, i, b)
+            if cue is not None:
+                subject, after = subject_of(doc, cue, (a, b), unit_sites)
+                entity = entity_for(doc, subject) if subject is not None else None
+                unit_sites.append(CueSite(cue, u, subject, entity, after_subject=after))
+                continue
+            site = _nonfinite_cue(doc, i, u, unit_sites)
+            if site is not None:
+                unit_sites.append(site)
+        sites.extend(unit_sites)
+        if unit_sites:
+            by_unit[u] = tuple(unit_sites)
+    return CueSites(tuple(sites), by_unit, {s.cue.index: s for s in sites})
+
+
+def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSite | None:
+    """``gat staðfest að``, ``hafa talið að`` (subject of the auxiliary); ``er talið að`` (passive)."""
+    a, b = doc.units[u]
+    cue = cue_at(doc.tokens, i, b, nonfinite=True)
+    if cue is None:
+        return None
+    aux = auxiliary_before(doc.tokens, i, a)
+    if aux is None or any(s.cue.index == aux[0] for s in unit_sites) or doc.tokens[i - 1].low == "að":
+        return None
+    k, lemma = aux
+    if lemma == "vera":
+        return CueSite(cue, u, None, None, after_subject=i + 1, passive=True)
+    subject, after = subject_of(doc, attrs.evolve(cue, index=k), (a, b), unit_sites)
+    if subject is not None and subject.start >= doc.tokens[i].start:
+        subject = None  # an inverted subject stands between the auxiliary and the verb
+    entity = entity_for(doc, subject) if subject is not None else None
+    return CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
+
+
+def journalist_question(site: CueSite) -> bool:
+    """A journalist's question in running text is not a quote (ANNOTATION.md)."""
+    return (
+        site.cue.lemma == "spyrja"
+        and site.subject is not None
+        and (site.subject.head_lemma or "") in JOURNALISTS
+    )
+
+
+def subject_of(
+    doc: Doc, cue: Cue, unit: tuple[int, int], previous: list[CueSite]
+) -> tuple[Mention | None, int]:
+    """The subject of a cue verb and the index after the verb (and an inverted subject)."""
+    tokens = doc.tokens
+    i = cue.index
+    a, b = unit
+    after = i + 1
+    if cue.lemma == "hafa eftir":
+        # "hefur RÚV eftir X að": the source is the object of "eftir"
+        for k in range(i + 1, min(b, i + 6)):
+            if tokens[k].low == "eftir":
+                source = read_np(tokens, k + 1, b)
+                if source is not None:
+                    return source, source.tok_end
+        return None, after
+    pre = _pre_subject(doc, i, a)
+    if pre is not None:
+        return pre, after
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
+    if i + 1 < b and doc.inside[i + 1] < 0:
+        inv = read_np(tokens, i + 1, b)
+        if inv is not None and nominative_possible(inv, tokens, i + 1):
+            return inv, inv.tok_end
+    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
+    j = i - 1
+    while j >= a and tokens[j].kind == "word" and tokens[j].low in ADVERBIAL_STARTS:
+        j -= 1
+    if j >= a and tokens[j].text in ("og", "en"):
+        if previous and previous[-1].subject is not None:
+            return previous[-1].subject, after
+        earlier = _last_subject(doc, a, j)
+        if earlier is not None:
+            return earlier, after
+    if i - 1 >= a and tokens[i - 1].text == "sem" and i - 2 >= a and tokens[i - 2].text == ",":
+        rel = np_before(tokens, i - 2, a)
+        if rel is not None:
+            return rel, after
+    return None, after
+
+
+def _last_subject(doc: Doc, a: int, j: int) -> Mention | None:
+    """The subject of the clause in tokens[a:j].
+
+    Its first nominative person or pronoun in subject position (``Scholz tók undir orð
+    Macrons en lagði …`` is Scholz), else the latest nominative one.
+    """
+    found: Mention | None = None
+    k = a
+    while k < j:
+        if doc.inside[k] < 0:
+            mention = read_np(doc.tokens, k, j, apposition=True)
+            if (
+                mention is not None
+                and mention.kind in ("person", "pronoun")
+                and nominative_possible(mention, doc.tokens, k)
+            ):
+                if subject_position(doc, k):
+                    return mention
+                found = mention
+                k = max(k + 1, mention.tok_end)
+                continue
+        k += 1
+    return found
+
+
+def _pre_subject(doc: Doc, i: int, a: int) -> Mention | None:
+    """A subject before the verb, standing first in its clause."""
+    tokens = doc.tokens
+    if i - 1 < a or doc.inside[i - 1] >= 0:
+        return None
+    mention = np_before(tokens, i, a)
+    if mention is None:
+        return None
+    first = first_index(tokens, mention.start, a, i)
+    start = mention.np_start if mention.np_start >= 0 else first
+    if start > a and tokens[start - 1].low not in CLAUSE_OPENERS:
+        if not (mention.kind == "person" and start != first and tokens[first - 1].text == ","):
+            return None
+        # "Íbúi í húsinu, Kristín Gunnarsdóttir, segist …": the name in apposition, not its title
+        mention = attrs.evolve(mention, title=None)
+    if not nominative_possible(mention, tokens, first):
+        return None
+    return mention
+
+
+def _impersonal_frame(doc: Doc, i: int, a: int, b: int) -> bool:
+    """``Þar segir að``, ``segir í greininni að``: a cue that no parse gives a subject."""
+    before = doc.tokens[i - 1].low if i > a else ""
+    after = doc.tokens[i + 1].low if i + 1 < b else ""
+    return i == a or before in ("þar", "þá", "og", "en") or after in ("í", "á")
+
+
+def parsed_subject(doc: Doc, cue: Cue, unit: tuple[int, int]) -> Mention | None:
+    """Ask Greynir for the subject of a cue verb the token rules left without one.
+
+    Only clauses without quotation marks and of at most ``MAX_PARSE_TOKENS`` tokens are
+    parsed; this is the one place frettir runs the parser.
+    """
+    a, b = unit
+    # the frame: the clause up to the complementizer, the report itself replaced by "það"
+    frame_end = next((x for x in range(cue.index + 1, b) if doc.tokens[x].low in ("að", "hvort")), b)
+    if (
+        frame_end - a > MAX_PARSE_TOKENS
+        or doc.parses >= PARSE_BUDGET
+        or any(doc.inside[x] >= 0 for x in range(a, frame_end))
+        or cue.lemma in ("hafa eftir", "koma fram")
+        or _impersonal_frame(doc, cue.index, a, b)
+    ):
+        return None
+    if any(
+        t.low == "frá" or any(m.lemma in DOCUMENTS for m in t.meanings) for t in doc.tokens[a : cue.index]
+    ):
+        return None  # "Í tilkynningu frá X segir að": impersonal, the source is not a subject
+    start, end = doc.tokens[a].start, doc.tokens[frame_end - 1].end
+    frame = doc.text[start:end] + (" það." if frame_end < b else "")
+    doc.parses += 1
+    found = parse_subject(frame, cue.start - start, doc.parser)
+    if found is None:
+        return None
+    head_at = start + found[0]
+    for k in range(a, b):
+        if doc.tokens[k].start == head_at and k != cue.index:
+            if k > cue.index + 2:
+                return None  # a subject inside the reported clause is not the speaker
+            between = doc.tokens[min(k, cue.index) + 1 : max(k, cue.index)]
+            relative = False
+            for t in between:
+                relative = relative or t.low == "sem"
+                if t.low == "en" or (strong_finite(t) and not relative):
+                    return None  # the parse linked the verb to the subject of another clause
+            mention = read_np(doc.tokens, k, b)
+            if mention is not None and (mention.kind != "pronoun" or mention.nominative):
+                return mention
+    return None

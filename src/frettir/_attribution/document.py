@@ -1,0 +1,186 @@
+"""The article as attribution reads it: tokens, paragraphs, sentence units, marks.
+
+Built once per article by :func:`read_document`; the rules only read it. Its one mutable
+part is the speaker registry (names, titles, pronouns), which :mod:`frettir._speakers` owns,
+and the count of clause parses spent (a budget).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+import attrs
+
+from frettir._cues import cue_at, indicative_only, strong_finite, subjunctive_only
+from frettir._greynir import Token
+from frettir._marks import Marked
+from frettir._speakers import Entity, Registry
+
+__all__ = [
+    "CLAUSE_OPENERS",
+    "FINAL",
+    "SUBORDINATORS",
+    "Doc",
+    "clause_end",
+    "content_span",
+    "first_index",
+    "read_document",
+    "token_range",
+]
+
+FINAL = frozenset({".", "!", "?", "…", "...", ";"})
+"""Punctuation that ends a sentence unit outside quotation marks."""
+SUBORDINATORS = frozenset(
+    {"sem", "þegar", "ef", "hvort", "þótt", "því", "er", "nema", "enda", "meðan", "þar"}
+)
+"""Words that open a subordinate clause: its finite verb is not the sentence's main verb."""
+CLAUSE_OPENERS = frozenset(
+    {
+        ",", "og", "en", ":", ";", "–", "-", "“", "”", '"', "»", "«", "sem", "þegar", "ef",
+        "hvort", "því", "þar", "að", "síðan", "meðan", "þótt", "nema", "enda",
+    }
+)  # fmt: skip
+"""Tokens after which a new clause (and so a subject position) starts."""
+
+
+@attrs.define
+class Doc:
+    """One article's tokens and quotation marks, with indexes the rules share.
+
+    ``inside[i]`` is the index in ``marks`` of the top-level quotation whose content holds
+    token ``i`` (``-1`` outside quotes); ``units`` are sentences as seen outside quotation
+    marks, as token ranges ``[a, b)``, and ``unit_of[i]`` the unit of token ``i``.
+    """
+
+    text: str
+    tokens: list[Token]
+    para_of: list[int]
+    inside: list[int]
+    units: list[tuple[int, int]]
+    unit_of: list[int]
+    marks: list[Marked]
+    registry: Registry
+    by_start: dict[int, Entity]
+    parser: object | None = None
+    parses: int = 0
+
+
+def read_document(
+    text: str, marks: Sequence[Marked], tokens: Sequence[list[Token]], parser: object | None
+) -> Doc:
+    """Flatten the paragraphs' tokens and index them by quotation and by sentence unit."""
+    flat: list[Token] = []
+    para_of: list[int] = []
+    for p, para_tokens in enumerate(tokens):
+        flat.extend(para_tokens)
+        para_of.extend([p] * len(para_tokens))
+    top = [m for m in marks if m.depth == 0]
+    inside = [-1] * len(flat)
+    mark_index = {id(m): n for n, m in enumerate(marks)}
+    t = 0
+    for mark in top:
+        while t < len(flat) and flat[t].end <= mark.inner.start:
+            t += 1
+        k = t
+        while k < len(flat) and flat[k].start < mark.inner.end:
+            if flat[k].start >= mark.inner.start:
+                inside[k] = mark_index[id(mark)]
+            k += 1
+    units = _build_units(flat, para_of, inside, list(marks))
+    unit_of = [0] * len(flat)
+    for u, (a, b) in enumerate(units):
+        for x in range(a, b):
+            unit_of[x] = u
+    return Doc(text, flat, para_of, inside, units, unit_of, list(marks), Registry(), {}, parser)
+
+
+def _build_units(
+    doc_tokens: list[Token], para_of: list[int], inside: list[int], marks: list[Marked]
+) -> list[tuple[int, int]]:
+    units: list[tuple[int, int]] = []
+    start = 0
+    n = len(doc_tokens)
+    for i, token in enumerate(doc_tokens):
+        last = i + 1 == n or para_of[i + 1] != para_of[i]
+        boundary = last
+        if not boundary and inside[i] < 0 and token.kind == "punct" and token.text in FINAL:
+            boundary = True
+        if not boundary and inside[i] >= 0 and inside[i + 1] < 0:
+            # closing mark follows? a quote ending in . ! ? followed by a capitalised non-cue word
+            mark = marks[inside[i]]
+            if mark.closer is not None and token.end <= mark.inner.end and token.text in FINAL:
+                j = i + 1
+                while (
+                    j < n
+                    and inside[j] < 0
+                    and doc_tokens[j].kind == "punct"
+                    and doc_tokens[j].start < mark.outer.end
+                ):
+                    j += 1
+                if (
+                    j < n
+                    and para_of[j] == para_of[i]
+                    and doc_tokens[j].text[:1].isupper()
+                    and cue_at(doc_tokens, j) is None
+                ):
+                    # end the unit after the closing mark
+                    boundary = False
+                    units.append((start, j))
+                    start = j
+                    continue
+        if boundary:
+            if start <= i:
+                units.append((start, i + 1))
+            start = i + 1
+    return [u for u in units if u[0] < u[1]]
+
+
+def first_index(tokens: Sequence[Token], start: int, a: int, b: int) -> int:
+    """Index of the token starting at ``start`` within tokens[a:b] (``a`` if none)."""
+    k = bisect.bisect_left(tokens, start, a, b, key=lambda t: t.start)
+    return k if k < b and tokens[k].start == start else a
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token indices [i, j) covering the character range [start, end)."""
+    i = bisect.bisect_right(doc.tokens, start, key=lambda t: t.end)
+    j = bisect.bisect_left(doc.tokens, end, i, key=lambda t: t.start)
+    return i, j
+
+
+def clause_end(doc: Doc, start: int, b: int) -> int:
+    """Where a reported clause ends: before ``og``/``en`` that start a new indicative clause."""
+    tokens = doc.tokens
+    for x in range(start + 1, b):
+        if doc.inside[x] >= 0 or tokens[x].low not in ("og", "en"):
+            continue
+        if tokens[x].low == "en" and any("MST" in m.tags for m in tokens[x - 1].meanings):
+            continue  # "minna en óttast var": a comparison, not a new clause
+        if (
+            tokens[x].low == "en"
+            and tokens[x - 1].text == ","
+            and not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4)))
+        ):
+            return x - 1
+        for y in range(x + 1, min(b, x + 4)):
+            token = tokens[y]
+            if doc.inside[y] >= 0 or token.low in SUBORDINATORS:
+                break
+            if cue_at(tokens, y, b) is not None or (indicative_only(token) and strong_finite(token)):
+                return x
+            if subjunctive_only(token):
+                break
+    return b
+
+
+def content_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:
+    """Character span of tokens[i:j] without trailing final punctuation and commas."""
+    tokens = doc.tokens
+    while j > i and tokens[j - 1].kind == "punct" and tokens[j - 1].text in FINAL | {",", ":", "–", "-"}:
+        j -= 1
+    while i < j and tokens[i].kind == "punct" and tokens[i].text in {",", ":", "–", "-"}:
+        i += 1
+    if j <= i:
+        return None
+    return tokens[i].start, tokens[j - 1].end

@@ -1,0 +1,140 @@
+"""Documents and impersonal notices: who speaks when a cue has no subject.
+
+``„…,“ segir í tilkynningu frá Veðurstofunni``, ``Í dómnum segir að …``, ``Þar segir að …``:
+the cue has no subject, so the speaker is the body a document is from, or one named just
+before, or the latest speaker; also where words were published (:func:`medium_of`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frettir._attribution.context import Context
+from frettir._attribution.cue_sites import CueSite
+from frettir._attribution.document import Doc, first_index
+from frettir._attribution.mentions import entity_for
+from frettir._attribution.words import CONVERSATIONS, DOCUMENTS, PLATFORMS
+from frettir._greynir import Token
+from frettir._speakers import Entity, np_before, read_np
+
+__all__ = ["Media", "context_source", "impersonal_source"]
+
+
+def impersonal_source(ctx: Context, site: CueSite, limit: int | None = None) -> Entity | None:
+    """``segir í tilkynningu frá X`` / ``segir í færslu sem X hefur birt``: the named body."""
+    doc = ctx.doc
+    a, b = doc.units[site.unit]
+    if limit is not None:
+        b = limit
+    for k in range(a, b):
+        if doc.inside[k] >= 0 or k == site.cue.index or k == a:
+            continue
+        token = doc.tokens[k]
+        before = doc.tokens[k - 1]
+        if not (before.low in ("frá", "sem") or any(m.lemma in DOCUMENTS for m in before.meanings)):
+            continue
+        if token.kind in ("person", "entity", "word"):
+            mention = read_np(doc.tokens, k, b, apposition=False)
+            kinds = (
+                ("person", "organization")
+                if before.low == "sem"
+                else ("person", "organization", "description")
+            )
+            if mention is not None and mention.kind in kinds:
+                return entity_for(doc, mention)
+    return None
+
+
+def context_source(ctx: Context, site: CueSite) -> Entity | None:
+    """Who an impersonal ``Þar segir að …`` / ``Í dómnum segir að …`` reports, from context.
+
+    With a document noun in the clause (``í dómnum``), the body named last in this or the
+    previous paragraph; otherwise the speaker of the latest quote there. Nobody further back.
+    """
+    doc = ctx.doc
+    i = site.cue.index
+    a, _ = doc.units[site.unit]
+    para = doc.para_of[i]
+    position = doc.tokens[i].start
+    window = doc.tokens[a : min(len(doc.tokens), i + 3)]
+    if any(any(m.lemma in DOCUMENTS for m in t.meanings) for t in window):
+        for pos, entity in doc.registry.mentions_before(position):
+            k = first_index(doc.tokens, pos, 0, len(doc.tokens))
+            if para - doc.para_of[k] > 1:
+                break
+            if entity.kind == "organization":
+                return entity
+        return None
+    best = ctx.board.latest(position)
+    if best is None or para - best.para > 1:
+        return None
+    return best.entity
+
+
+def _platform(token: Token) -> str | None:
+    low = token.low
+    for key, name in PLATFORMS.items():
+        if low == key or (len(key) > 2 and low.startswith(key)):
+            return name
+    return None
+
+
+def _np_name(tokens: Sequence[Token], k: int, b: int) -> str:
+    token = tokens[k]
+    if token.kind == "word" and token.meanings:
+        mention = read_np(tokens, k, b, apposition=False)
+        if mention is not None:
+            return mention.name
+    return token.text
+
+
+class Media:
+    """The medium named in a cue's sentence: ``í samtali við mbl.is``, ``á Facebook``, ``í tilkynningu``.
+
+    Each sentence unit is scanned once, however many cues it has (a long sentence with many
+    cues stays linear).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._by_unit: dict[int, str | None] = {}
+
+    def medium_of(self, cue_start: int, cue: str | None) -> str | None:
+        """The medium of the cue that starts at character ``cue_start``."""
+        doc = self.doc
+        tokens = doc.tokens
+        i = first_index(tokens, cue_start, 0, len(tokens))
+        if tokens[i].start != cue_start:
+            return None
+        u = doc.unit_of[i]
+        a, _ = doc.units[u]
+        if cue == "hafa eftir":
+            outlet = np_before(tokens, i, a)
+            if outlet is not None:
+                capital = doc.text[outlet.start : outlet.start + 1].isupper()
+                return outlet.name[:1].upper() + outlet.name[1:] if capital else outlet.name
+        if u not in self._by_unit:
+            self._by_unit[u] = self._unit_medium(u)
+        return self._by_unit[u]
+
+    def _unit_medium(self, u: int) -> str | None:
+        doc = self.doc
+        tokens = doc.tokens
+        a, b = doc.units[u]
+        found: str | None = None
+        for k in range(a, b - 1):
+            if doc.inside[k] >= 0:
+                continue
+            token, nxt = tokens[k], tokens[k + 1]
+            low = token.low
+            if low == "á" and _platform(nxt) is not None:
+                return _platform(nxt)
+            if low != "í" or doc.inside[k + 1] >= 0:
+                continue
+            lemmas = {m.lemma for m in nxt.meanings}
+            if lemmas & CONVERSATIONS and k + 3 < b + 1 and k + 2 < b and tokens[k + 2].low == "við":
+                if k + 3 < b:
+                    return _np_name(tokens, k + 3, b)
+            elif lemmas & DOCUMENTS and found is None:
+                found = next(m.lemma for m in nxt.meanings if m.lemma in DOCUMENTS)
+        return found

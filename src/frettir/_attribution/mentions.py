@@ -1,0 +1,122 @@
+"""Mentions of people and bodies in running text: registering names, finding who a mention is.
+
+Glue between attribution and :mod:`frettir._speakers` (which owns the registry of entities,
+titles and coreference): which names stand in subject position, and which registered
+entity a subject mention of a cue refers to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from frettir._attribution.document import CLAUSE_OPENERS, Doc
+from frettir._cues import strong_finite
+from frettir._greynir import Token
+from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np
+
+__all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
+
+
+def nominative_possible(mention: Mention, tokens: Sequence[Token], index: int) -> bool:
+    token = tokens[index]
+    if mention.kind == "pronoun":
+        return any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
+    if token.kind == "person":
+        return any(p.case in (None, "nf") for p in token.persons)
+    if mention.kind in ("description", "organization"):
+        return mention.nominative
+    if token.kind == "word" and token.meanings:
+        return any(m.tags.startswith("NF") or "-NF" in m.tags for m in token.meanings) or not any(
+            m.cat in ("kk", "kvk", "hk") for m in token.meanings
+        )
+    return True
+
+
+def entity_for(doc: Doc, mention: Mention) -> Entity | None:
+    if mention.kind == "pronoun":
+        if mention.name in SPEECH_ACT_PRONOUNS:
+            return None  # "Ég tel að …" in running text: the writer, not someone named
+        return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
+    found = doc.by_start.get(mention.start)
+    if found is not None:
+        if mention.title and mention.title not in found.titles:
+            found.titles.append(mention.title)  # "Forstjóri Icelandair, Bogi Nils Bogason, segir"
+        return found
+    if mention.kind == "description":
+        role = doc.registry.resolve_role(mention.head_lemma, mention.start)
+        if role is not None:
+            return role
+    entity = doc.registry.add(mention)
+    doc.by_start[mention.start] = entity
+    return entity
+
+
+def subject_position(doc: Doc, i: int) -> bool:
+    """Whether a noun phrase at ``tokens[i]`` stands where a subject stands."""
+    if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
+        return True
+    before = doc.tokens[i - 1]
+    if before.low in CLAUSE_OPENERS:
+        return True
+    if not strong_finite(before):
+        return False
+    # after the finite verb: an inverted subject unless a nominative stands before the verb
+    k = i - 2
+    if k < doc.units[doc.unit_of[i]][0]:
+        return True
+    word = doc.tokens[k]
+    if word.kind == "person":
+        return not any(p.case in (None, "nf") for p in word.persons)
+    return not any(
+        m.cat in ("kk", "kvk", "hk", "pfn") and (m.tags.startswith("NF") or "-NF" in m.tags)
+        for m in word.meanings
+    )
+
+
+def register_names(doc: Doc) -> None:
+    tokens = doc.tokens
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if doc.inside[i] < 0 and (
+            token.kind in ("person", "entity")
+            or (token.kind == "word" and token.text[:1].isupper() and not token.meanings and i > 0)
+            or (token.kind == "word" and token.text[:1].isupper() and not token.sent_start and token.meanings)
+            or (
+                token.kind == "word"
+                and any(m.domain == "ism" for m in token.meanings)
+                and token.text[:1].isupper()
+            )
+            or (
+                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …"
+                token.kind == "word"
+                and token.sent_start
+                and token.text[:1].isupper()
+                and i + 1 < len(tokens)
+                and (tokens[i + 1].text[:1].isupper() or tokens[i + 1].text == ",")
+            )
+        ):
+            subject = subject_position(doc, i)
+            mention = read_np(tokens, i, apposition=True, oblique=not subject)
+            if mention is not None and mention.kind in ("person", "organization"):
+                entity = doc.registry.add(mention, salient=subject)
+                doc.by_start[mention.start] = entity
+                i = max(i + 1, mention.tok_end)
+                continue
+        elif doc.inside[i] < 0 and token.kind == "word" and subject_position(doc, i):
+            # plural groups in subject position ("Vísindamenn telja …") for "þeir"/"þær"
+            group = read_np(tokens, i, apposition=False)
+            if (
+                group is not None
+                and group.kind == "description"
+                and group.number == "ft"
+                and group.nominative
+            ):
+                doc.by_start[group.start] = doc.registry.add(group)
+                i = max(i + 1, group.tok_end)
+                continue
+        i += 1
+    doc.registry.finish_names()
+    # finish_names may merge entities: point the index at the ones kept
+    for start, entity in doc.by_start.items():
+        doc.by_start[start] = doc.registry.current(entity)

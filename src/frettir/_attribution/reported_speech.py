@@ -1,0 +1,264 @@
+"""Reported speech: a clause under a cue, ``Helga segir að …``, ``segist ætla …``.
+
+The ``reported`` stage: every cue that no direct quote used, in text order, is read for the
+clause it governs (:func:`find_report`: an ``að``/``hvort`` clause or an infinitive report);
+the rules below then say whose report it is. A cue the report uses is used up.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from frettir._attribution.claims import Claim
+from frettir._attribution.context import Context
+from frettir._attribution.cue_sites import CueSite, journalist_question, parsed_subject
+from frettir._attribution.document import Doc, clause_end, content_span
+from frettir._attribution.documents import context_source, impersonal_source
+from frettir._attribution.mentions import entity_for
+from frettir._attribution.registry import rule, rule_confidence
+from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
+from frettir._cues import finite, indicative_only, strong_finite, subjunctive_only
+from frettir._greynir import Token
+from frettir._speakers import Entity
+
+__all__ = [
+    "Report",
+    "find_report",
+    "infinitive",
+    "infinitive_impersonal",
+    "passive",
+    "that_clause",
+    "that_clause_impersonal",
+]
+
+
+@attrs.frozen
+class Report:
+    """The clause a cue governs: tokens ``[start, end)``, their character ``span``.
+
+    ``site`` is the cue site, with the subject Greynir's parse found if the token rules
+    found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it.
+    """
+
+    site: CueSite
+    start: int
+    end: int
+    span: tuple[int, int]
+    that: bool
+
+
+def find_report(ctx: Context, site: CueSite) -> Report | None:
+    """The reported clause under ``site``, or ``None`` when it reports nothing."""
+    doc = ctx.doc
+    if journalist_question(site) or _after_closing_mark(doc, site):
+        return None
+    if site.passive and site.cue.lemma == "spyrja":
+        return None  # "þegar hann var spurður hvort …": a journalist's question, not a quote
+    _, b = doc.units[site.unit]
+    start = _complement(doc, site, b)
+    if start is None:
+        return None
+    if site.subject is None and not site.passive:
+        # only now, with a report to attribute, is the parser worth its time
+        subject = parsed_subject(doc, site.cue, doc.units[site.unit])
+        if subject is not None:
+            site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject), parsed=True)
+    end = clause_end(doc, start, b)
+    later = [
+        t.cue.index
+        for t in ctx.cues.in_unit(site.unit)
+        if start < t.cue.index < end
+        and t.subject is not None
+        and t.subject.start > t.cue.start  # "… svaraði hann": an inverted new main clause
+    ]
+    if later:
+        end = min(later)  # "… hvort X myndi gefa eftir svaraði hann": the next cue ends it
+    span = content_span(doc, start, end)
+    if span is None:
+        return None
+    return Report(site, start, end, span, doc.tokens[start - 1].low in ("að", "hvort"))
+
+
+def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) -> Claim:
+    site = report.site
+    name = rule_name + "+parse" if site.parsed else rule_name
+    return Claim(
+        "indirect",
+        report.span[0],
+        report.span[1],
+        entity=entity,
+        speaker_span=None if site.subject is None else (site.subject.start, site.subject.end),
+        cue=site.cue.lemma,
+        cue_span=(site.cue.start, site.cue.end),
+        confidence=rule_confidence(name),
+        rule=name,
+        para=ctx.doc.para_of[site.cue.index],
+        site=site.cue.index,
+    )
+
+
+@rule("indirect.passive", 0.6, stage="reported")
+def passive(ctx: Context, report: Report) -> Claim | None:
+    """A passive report, *Það er talið að …*: no speaker.
+
+    >>> show("Það er talið að tjónið nemi milljónum króna.")
+    indirect.passive | None | telja | tjónið nemi milljónum króna
+    """
+    if not report.site.passive:
+        return None
+    return _claim(ctx, report, "indirect.passive", report.site.entity)
+
+
+@rule("indirect.that_clause", 0.85, stage="reported")
+def that_clause(ctx: Context, report: Report) -> Claim | None:
+    """A clause after *að* or *hvort* under a cue with a subject.
+
+    The quote is the clause, from the word after *að* to before the sentence's end, or to
+    where *og*/*en* start a new main clause.
+
+    >>> show("Helga Björnsdóttir segir að bakaríið opni aftur á mánudag.")
+    indirect.that_clause | Helga Björnsdóttir | segja | bakaríið opni aftur á mánudag
+    """
+    if report.site.passive or report.site.subject is None or not report.that:
+        return None
+    return _claim(ctx, report, "indirect.that_clause", report.site.entity)
+
+
+@rule("indirect.infinitive", 0.8, stage="reported")
+def infinitive(ctx: Context, report: Report) -> Claim | None:
+    """An infinitive report: *Helga segist ætla að opna*, *Lögreglan telur manninn hafa ekið*.
+
+    >>> show("Helga Björnsdóttir segist ætla að opna aftur á mánudag.")
+    indirect.infinitive | Helga Björnsdóttir | segjast | ætla að opna aftur á mánudag
+    """
+    if report.site.passive or report.site.subject is None or report.that:
+        return None
+    return _claim(ctx, report, "indirect.infinitive", report.site.entity)
+
+
+@rule("indirect.that_clause_impersonal", 0.7, stage="reported")
+def that_clause_impersonal(ctx: Context, report: Report) -> Claim | None:
+    """A that-clause under a cue with no subject: *Segir í tilkynningu frá Veðurstofunni að …*.
+
+    The speaker is found as for ``direct.cue_after_impersonal``.
+
+    >>> show("Segir í tilkynningu frá Veðurstofu Íslands að ölduhæð verði allt að átta metrar.")
+    indirect.that_clause_impersonal | Veðurstofa Íslands | segja | ölduhæð verði allt að átta metrar
+    """
+    site = report.site
+    if site.passive or site.subject is not None or not report.that:
+        return None
+    entity = impersonal_source(ctx, site, report.start) or context_source(ctx, site)
+    return _claim(ctx, report, "indirect.that_clause_impersonal", entity)
+
+
+@rule("indirect.infinitive_impersonal", 0.65, stage="reported")
+def infinitive_impersonal(ctx: Context, report: Report) -> Claim | None:
+    """An infinitive report with no subject found.
+
+    >>> show("Á fundinum var rætt um nýjan skóla. Segist ætla að opna aftur á mánudag.")
+    indirect.infinitive_impersonal | None | segjast | ætla að opna aftur á mánudag
+    """
+    site = report.site
+    if site.passive or site.subject is not None or report.that:
+        return None
+    entity = impersonal_source(ctx, site, report.start) or context_source(ctx, site)
+    return _claim(ctx, report, "indirect.infinitive_impersonal", entity)
+
+
+def _after_closing_mark(doc: Doc, site: CueSite) -> bool:
+    """``…,“ segir hún``: a cue right after a closing mark attributes a quote, reports nothing."""
+    k = site.cue.index - 1
+    tokens = doc.tokens
+    while k >= 0 and tokens[k].text in (",", "–", "-"):
+        k -= 1
+    return k >= 0 and tokens[k].kind == "punct" and tokens[k].text in CLOSERS
+
+
+def _oblique_noun(token: Token) -> bool:
+    """A noun or adjective form with no nominative reading and no verb or pronoun reading."""
+    if token.kind != "word" or not token.meanings:
+        return False
+    nominal = [m for m in token.meanings if m.cat in ("kk", "kvk", "hk", "lo")]
+    return (
+        bool(nominal)
+        and len(nominal) == len(token.meanings)
+        and not any(m.tags.startswith("NF") or "-NF" in m.tags for m in nominal)
+    )
+
+
+def _infinitive(token: Token) -> bool:
+    """Whether a word after ``að`` reads as an infinitive (so ``að`` is the infinitive marker)."""
+    if token.kind != "word":
+        return False
+    verbal = any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+    nominal = any(
+        m.cat in ("pfn", "fn", "kk", "kvk", "hk", "lo", "gr", "to") and "NF" in m.tags for m in token.meanings
+    )
+    return verbal and not nominal
+
+
+def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
+    """Token index where the reported clause starts, or ``None``."""
+    tokens = doc.tokens
+    i = site.cue.index
+    k = max(i + 1, site.after_subject)
+    if k >= b:
+        return None
+    if tokens[k].text == ":" or (doc.inside[k] >= 0 and k == i + 1):
+        return None
+    if site.cue.middle:
+        return k if b - k >= 1 else None
+    # an að/hvort clause
+    parenthetical = False
+    for x in range(k, min(b, k + 25)):
+        token = tokens[x]
+        low = token.low
+        if token.text == ",":
+            parenthetical = not parenthetical
+            continue
+        if low in ("þegar", "sem", "ef", "meðan", "þótt"):
+            parenthetical = True
+            continue
+        if low in ("að", "hvort") and doc.inside[x] < 0:
+            nxt = x + 1
+            while nxt < b and tokens[nxt].low == "að":
+                nxt += 1
+            if nxt >= b:
+                return None
+            follower = tokens[nxt]
+            if follower.low in NOT_COMPLEMENT or (
+                low == "að" and _oblique_noun(follower) and not any(finite(t) for t in tokens[nxt + 1 : b])
+            ):
+                continue  # "að loknum fundi", "kallað út að íbúðarhúsi": a preposition, no clause
+            fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
+            if low == "að" and (
+                (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
+            ):
+                break
+            return nxt
+        if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
+            break
+        if (
+            doc.inside[x] < 0
+            and any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+            and not any(m.cat == "ao" for m in token.meanings)
+        ):
+            break  # an infinitive of the reported clause itself: an infinitive report, not an að-clause
+        if token.kind == "punct" and token.text in (":",):
+            return None
+    # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
+    if site.cue.lemma not in ("segja", "telja", "álíta", "fullyrða", "viðurkenna"):
+        return None
+    first = tokens[k]
+    if first.kind == "punct" or first.low in ACI_STOP or doc.inside[k] >= 0:
+        return None
+    if b - k < 2:
+        return None
+    has_infinitive = any(
+        any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings)
+        for x in range(k, min(b, k + 12))
+    )
+    if not has_infinitive and site.cue.lemma != "telja":
+        return None
+    return k
