@@ -2,7 +2,9 @@
 
 1. :func:`~frettir._attribution.mentions.register_names` and
    :func:`~frettir._attribution.cue_sites.find_cue_sites`: names and cues with subjects;
-2. ``direct``: each quotation (a chain of marks) gets the first of :data:`DIRECT` that fits;
+2. ``direct``: each quotation (a chain of marks) that does not name something
+   (:func:`~frettir._attribution.not_speech.names_something`) gets the first of
+   :data:`DIRECT` that fits;
 3. ``reported``: each cue no claim used yet, read for its clause, gets the first of
    :data:`REPORTED`;
 4. ``according_to``: ``að sögn X`` in every sentence; then reports inside a report of the
@@ -32,7 +34,7 @@ from frettir._attribution.cue_sites import find_cue_sites
 from frettir._attribution.document import read_document, token_range
 from frettir._attribution.documents import Media
 from frettir._attribution.mentions import register_names
-from frettir._attribution.not_speech import not_speech
+from frettir._attribution.not_speech import names_something, not_speech
 from frettir._attribution.registry import RULES, STAGES, Rule
 from frettir._greynir import Token
 from frettir._marks import Marked
@@ -148,6 +150,8 @@ def attribute(
     # direct: quotations with a cue beside them
     pending: list[Chain] = []
     for chain in _chains(ctx):
+        if names_something(ctx, chain):
+            continue  # a title, a name or a term, whatever cue stands near
         found = _first(DIRECT, ctx, chain)
         if found is None:
             pending.append(chain)
