@@ -12,6 +12,7 @@ from frettir.batch import BatchResult, extract_many
 from frettir.corpus import Corpus
 from frettir.errors import CorpusError, FrettirError, InputError, InvariantError
 from frettir.model import Quote, Span, Speaker
+from frettir.views import render_html, to_dataframe
 
 __version__: str = version("frettir")
 
@@ -27,4 +28,6 @@ __all__ = [
     "Span",
     "Speaker",
     "extract_many",
+    "render_html",
+    "to_dataframe",
 ]
