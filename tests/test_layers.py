@@ -16,6 +16,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "frettir"
 LAYERS = {
     "frettir.errors": 0,
     "frettir.model": 1,
+    "frettir.limits": 1,
     "frettir._greynir": 2,
     "frettir._marks": 2,
     "frettir._cues": 3,

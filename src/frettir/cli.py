@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TextIO, TypeVar
 
@@ -22,6 +23,7 @@ from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
+from frettir.limits import MAX_LENGTH, check_length
 from frettir.serialize import to_record
 
 __all__ = ["main"]
@@ -44,20 +46,26 @@ def _extract_record(
 ) -> dict[str, Any]:
     """Run the extraction on one article and return its :func:`~frettir.serialize.to_record`.
 
-    The one place the command line calls the engine (tests replace it).
+    The one place the command line calls the engine (tests replace it). The caller has
+    checked the text's length against ``--max-length``.
     """
-    return to_record(Article.from_text(text, title=title, url=url, parse=parse), id=ident)
+    return to_record(Article.from_text(text, title=title, url=url, parse=parse, max_length=None), id=ident)
 
 
 def _extract_html_record(
-    page: bytes, *, ident: str | None, url: str | None = None, parse: str = DEFAULT_PARSE
+    page: bytes,
+    *,
+    ident: str | None,
+    url: str | None = None,
+    parse: str = DEFAULT_PARSE,
+    max_length: int | None = MAX_LENGTH,
 ) -> dict[str, Any]:
     """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
 
     The record also carries the extracted ``text`` (the quotes' offsets point into it) and
     the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
     """
-    article = Article.from_html(page, url=url, parse=parse)
+    article = Article.from_html(page, url=url, parse=parse, max_length=max_length)
     record = to_record(article, id=ident)
     record["text"] = article.text
     for key in _METADATA:
@@ -169,18 +177,40 @@ def _count_lines(paths: Sequence[str]) -> int | None:
     return total
 
 
+def _binary_lines(path: str) -> Iterator[bytes]:
+    """The lines of a file or of standard input as bytes, read as they come (not all at once)."""
+    if path == _STDIN:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream stands in for stdin (tests)
+            for text in sys.stdin:
+                yield text.encode("utf-8", "surrogateescape")
+            return
+        yield from buffer
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  # closed below, after the last line
+    except OSError as error:
+        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+    with handle:
+        yield from handle
+
+
 def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
     """Yield ``(file name, line number, line)`` of each non-blank line of JSON Lines input.
 
     Lines are split as bytes, at line feeds and carriage returns only: a JSON string may hold
-    U+2028 and other characters that :meth:`str.splitlines` would split on.
+    U+2028 and other characters that :meth:`str.splitlines` would split on. Input is read a
+    line at a time, so that ``extract --jsonl`` in a pipeline writes each record as soon as
+    its line is read. A line of white space only is not an article and gives no record.
     """
     for path in paths:
         name = _STDIN_ID if path == _STDIN else path
-        data = _read_bytes(path)
-        for number, line in enumerate(data.splitlines(), start=1):
-            if line.strip():
-                yield name, number, line
+        number = 0
+        for chunk in _binary_lines(path):
+            for line in chunk.splitlines():  # a lone carriage return also ends a line
+                number += 1
+                if line.strip():
+                    yield name, number, line
 
 
 def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
@@ -255,18 +285,19 @@ _Outcome = tuple[dict[str, Any], str | None]
 """An extracted record, and the message for stderr if the article failed."""
 
 
-_Line = tuple[str, int, bytes, str]
-"""One JSON Lines input line: file name, line number, the line, the input encoding."""
+_Line = tuple[str, int, bytes, str, int | None]
+"""One JSON Lines input line: file name, line number, the line, the input encoding, --max-length."""
 
 
 def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
-    _, _, raw, encoding = line
+    _, _, raw, encoding, max_length = line
     ident: str | None = None
     try:
         data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
+        check_length(text, max_length)
         return _extract_record(text, ident=ident, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _jsonl_lost(line, _describe(error), ident)
@@ -274,30 +305,44 @@ def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
 
 def _jsonl_lost(line: _Line, message: str, ident: str | None = None) -> _Outcome:
     """The error record of a JSON Lines input line: its id if known, its file and line number."""
-    name, number, _, _ = line
+    name, number = line[0], line[1]
     return {"id": ident, "error": message, "file": name, "line": number}, f"{name}:{number}: {message}"
 
 
-_Text = tuple[str, bytes, str, str | None, str | None]
-"""One input file: name, content, encoding, and the --title and --url given for it."""
+_Text = tuple[str, bytes, str, str | None, str | None, int | None]
+"""One input file: name, content, encoding, the --title and --url given for it, --max-length."""
 
 
 def _text_outcome(item: _Text, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Extract one plain-text or HTML input file (in a worker process with --processes)."""
-    name, data, encoding, title, url = item
+    name, data, encoding, title, url, max_length = item
     try:
         if _is_html(name, data):
-            record = _extract_html_record(data, ident=name, url=url, parse=parse)
+            record = _extract_html_record(data, ident=name, url=url, parse=parse, max_length=max_length)
             if title is not None:
                 record["title"] = title
             return record, None
-        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url, parse=parse), None
+        text = _decode(data, encoding)
+        check_length(text, max_length)
+        return _extract_record(text, ident=name, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _text_lost(item, _describe(error))
 
 
 def _text_lost(item: _Text, message: str) -> _Outcome:
     return {"id": item[0], "error": message}, f"{item[0]}: {message}"
+
+
+def _jsonl_items(
+    lines: Iterable[tuple[str, int, bytes]],
+    where: deque[tuple[str, int]],
+    encoding: str,
+    max_length: int | None,
+) -> Iterator[_Line]:
+    """The JSON Lines items for the workers; each line's file and number also go to ``where``."""
+    for name, number, raw in lines:
+        where.append((name, number))
+        yield name, number, raw, encoding, max_length
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -321,31 +366,50 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             _error(message)
         return record
 
+    max_length = args.max_length or None  # 0: no limit
     if args.jsonl:
         pretty = args.pretty
-        lines = ((*line, args.encoding) for line in _lines(paths))
+        where: deque[tuple[str, int]] = deque()  # file and line of each line sent, in order
+        lines = _jsonl_items(_lines(paths), where, args.encoding, max_length)
         outcomes = ordered_map(
             functools.partial(_jsonl_outcome, parse=args.parse),
             lines,
             on_error=_jsonl_lost,
             processes=args.processes,
             initializer=warm,
+            timeout=args.timeout,
         )
         show = not out.isatty() and sys.stderr.isatty()
         total = _count_lines(paths) if show else None
+        first_line: dict[str, str] = {}
         for outcome in _progress(outcomes, total=total, desc="extract", enabled=show):
             record = record_of(outcome)
+            name, number = where.popleft()
+            ident = record.get("id")
+            if isinstance(ident, str):
+                if ident in first_line:
+                    _error(f"{name}:{number}: warning: duplicate id {ident!r} (first at {first_line[ident]})")
+                else:
+                    first_line[ident] = f"{name}:{number}"
             if pretty:
                 _listing(record, out)
             else:
                 print(_dump(record), file=out)
+            out.flush()  # a pipeline sees each record as soon as it is ready
         return 1 if failed else 0
 
     # Plain-text files are how a person tries frettir out (``make demo``), terminal or not:
     # they get the listing unless --json (or --indent) asks for records.
     pretty = not (args.json or args.indent is not None)
     texts = [
-        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), args.encoding, args.title, args.url)
+        (
+            _STDIN_ID if path == _STDIN else path,
+            _read_bytes(path),
+            args.encoding,
+            args.title,
+            args.url,
+            max_length,
+        )
         for path in paths
     ]
     records = []
@@ -355,6 +419,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         on_error=_text_lost,
         processes=args.processes,
         initializer=warm,
+        timeout=args.timeout,
     )
     for outcome in _progress(outcomes, total=len(texts), desc="extract", enabled=not out.isatty()):
         record = record_of(outcome)
@@ -515,6 +580,26 @@ def _positive(value: str) -> int:
     return number
 
 
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {value!r}")
+    return number
+
+
 def _parse_option(command: argparse.ArgumentParser) -> None:
     """The ``--parse`` option: how much Greynir parses (``parse=`` of ``Article.from_text``)."""
     command.add_argument(
@@ -569,6 +654,21 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="read the articles in N worker processes (default 1; output order is kept)",
     )
+    extract.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give each article at most this long; one that takes longer gets an error record and "
+        "the run goes on (default: no bound)",
+    )
+    extract.add_argument(
+        "--max-length",
+        type=_count,
+        default=MAX_LENGTH,
+        metavar="N",
+        help=f"refuse an article longer than N characters with an error record (default {MAX_LENGTH:,}; "
+        "0: no limit)",
+    )
     _parse_option(extract)
     extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
 
@@ -597,6 +697,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _utf8_output() -> None:
+    r"""Write UTF-8 to standard output and error whatever the locale, lone surrogates escaped.
+
+    A lone surrogate (from an escaped ``\ud800`` in a JSON line, or bytes that were not
+    UTF-8) is written as the JSON escape ``\ud800``, which reads back as the same string; the
+    output is valid UTF-8 either way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``frettir`` command line.
 
@@ -607,6 +720,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 on success, 1 if some article failed or a floor was not met,
         2 for bad usage or an unreadable input file.
     """
+    _utf8_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
