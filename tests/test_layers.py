@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "frettir"
 
 LAYERS = {
     "frettir.errors": 0,
+    "frettir._service_limits": 0,
     "frettir.model": 1,
     "frettir.limits": 1,
     "frettir._greynir": 2,
@@ -27,14 +28,18 @@ LAYERS = {
     "frettir._interview": 2,
     "frettir._pipeline": 5,
     "frettir.html": 6,
+    "frettir._render": 6,
     "frettir.article": 7,
     "frettir.serialize": 8,
     "frettir.evaluate": 8,
     "frettir.batch": 9,
     "frettir.dask": 10,
-    "frettir.cli": 11,
-    "frettir": 12,
-    "frettir.__main__": 12,
+    "frettir.views": 10,
+    "frettir.web": 11,
+    "frettir._cli_views": 12,
+    "frettir.cli": 13,
+    "frettir": 14,
+    "frettir.__main__": 14,
 }
 """Layer of each module (a package counts as one): a module imports only lower layers, or
 its own package."""

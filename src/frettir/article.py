@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import attrs
 
+from frettir import _render
 from frettir._greynir import DEFAULT_PARSE
 from frettir._pipeline import check_parse, read_text
 from frettir.errors import InvariantError
@@ -212,3 +213,22 @@ class Article:
         """
         name = speaker.name if isinstance(speaker, Speaker) else speaker
         return tuple(q for q in self.quotes if q.speaker is not None and q.speaker.name == name)
+
+    def to_rows(self, *, id: str | None = None) -> list[dict[str, str | int | float | None]]:
+        """Return one flat row per quote: :func:`frettir.views.to_rows` of this article.
+
+        Args:
+            id: What to put in each row's ``article_id`` column.
+
+        Returns:
+            The rows (dicts keyed by :data:`frettir.views.COLUMNS`), in the order of
+            :attr:`quotes`; ``frettir extract --format csv`` writes the same.
+
+        >>> [(r["speaker"], r["text"]) for r in Article.from_text("„Já,“ sagði Anna.").to_rows()]
+        [('Anna', 'Já,')]
+        """
+        return _render.rows(self, id=id)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: :func:`frettir.render_html` of this article, as a fragment."""
+        return _render.html(self, standalone=False)

@@ -1,4 +1,7 @@
-"""The ``frettir`` command: ``frettir extract`` (who said what) and ``frettir evaluate``.
+"""The ``frettir`` command: ``extract`` (who said what), ``evaluate``, ``show`` and ``serve``.
+
+``show``, ``serve`` and ``extract --format`` are in ``frettir._cli_views``; this module
+reads their input.
 
 Exit codes: 0 when all went well; 1 when some article could not be read or extracted (the
 run goes on and reports it) or, for ``evaluate --floor``, a metric fell below its floor;
@@ -18,7 +21,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Final, TextIO, TypeVar
 
-from frettir import __version__, evaluate
+import attrs
+
+from frettir import __version__, _cli_views, evaluate
 from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
@@ -333,6 +338,68 @@ def _text_lost(item: _Text, message: str) -> _Outcome:
     return {"id": item[0], "error": message}, f"{item[0]}: {message}"
 
 
+_Read = tuple[str | None, Article | None, str | None]
+"""An input's id, and its article or the message for stderr (for ``--format`` and ``show``)."""
+
+
+def _jsonl_article(line: _Line, parse: str = DEFAULT_PARSE) -> _Read:
+    """Read one JSON Lines input line into an article (in a worker process with --processes)."""
+    name, number, raw, encoding, max_length = line
+    ident: str | None = None
+    try:
+        data = _json_line(raw, encoding)
+        ident = _jsonl_id(data)
+        text, title, url = _jsonl_fields(data)
+        return ident, Article.from_text(text, title=title, url=url, parse=parse, max_length=max_length), None
+    except Exception as error:  # one bad article must not end the run
+        return ident, None, f"{name}:{number}: {_describe(error)}"
+
+
+def _text_article(item: _Text, parse: str = DEFAULT_PARSE) -> _Read:
+    """Read one plain-text or HTML input file into an article (in a worker process)."""
+    name, data, encoding, title, url, max_length = item
+    try:
+        if _is_html(name, data):
+            article = Article.from_html(data, url=url, parse=parse, max_length=max_length)
+            return name, article if title is None else attrs.evolve(article, title=title), None
+        text = _decode(data, encoding)
+        return name, Article.from_text(text, title=title, url=url, parse=parse, max_length=max_length), None
+    except Exception as error:  # one bad article must not end the run
+        return name, None, f"{name}: {_describe(error)}"
+
+
+def _read_lost(item: _Line | _Text, message: str) -> _Read:
+    where = f"{item[0]}:{item[1]}" if isinstance(item[1], int) else item[0]
+    return None, None, f"{where}: {message}"
+
+
+def _articles(args: argparse.Namespace) -> Iterable[_Read]:
+    """Read the inputs of ``extract --format`` or ``show`` into articles, in order.
+
+    ``show`` has none of ``extract``'s input options; it reads with their defaults.
+    """
+    paths: list[str] = args.files or [_STDIN]
+    _check_readable(paths)
+    encoding = getattr(args, "encoding", "utf-8")
+    max_length = getattr(args, "max_length", MAX_LENGTH) or None  # 0: no limit
+    options: dict[str, Any] = {
+        "processes": getattr(args, "processes", 1),
+        "timeout": getattr(args, "timeout", None),
+        "initializer": warm,
+        "on_error": _read_lost,
+    }
+    parse = getattr(args, "parse", DEFAULT_PARSE)
+    if getattr(args, "jsonl", False):
+        lines = _jsonl_items(_lines(paths), deque(maxlen=0), encoding, max_length)
+        return ordered_map(functools.partial(_jsonl_article, parse=parse), lines, **options)
+    title, url = getattr(args, "title", None), getattr(args, "url", None)
+    texts = [
+        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), encoding, title, url, max_length)
+        for path in paths
+    ]
+    return ordered_map(functools.partial(_text_article, parse=parse), texts, **options)
+
+
 def _jsonl_items(
     lines: Iterable[tuple[str, int, bytes]],
     where: deque[tuple[str, int]],
@@ -356,6 +423,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             "--title and --url apply to one plain-text or HTML file (JSONL lines carry their own)"
         )
     _check_readable(paths)
+    if args.format is not None:
+        return _cli_views.extract_formatted(args, _articles(args))
     failed = 0
 
     def record_of(outcome: _Outcome) -> dict[str, Any]:
@@ -636,6 +705,7 @@ def _parser() -> argparse.ArgumentParser:
     form = extract.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="plain-text input: write a JSON array of records")
     form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
+    _cli_views.add_format(form)
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
     extract.add_argument(
         "--encoding",
@@ -694,6 +764,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _parse_option(evaluate_)
     evaluate_.set_defaults(run=_cmd_evaluate)
+    _cli_views.register(commands, read=_articles)
     return parser
 
 
