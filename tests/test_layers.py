@@ -25,6 +25,7 @@ LAYERS = {
     "frettir._attribution": 4,
     "frettir._unclosed": 4,
     "frettir._naming": 3,
+    "frettir._interview": 2,
     "frettir._pipeline": 5,
     "frettir.html": 6,
     "frettir._render": 6,
