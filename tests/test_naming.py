@@ -110,6 +110,14 @@ def test_preposition_before_the_mark_but_not_the_complementizer() -> None:
     assert not governed_by_preposition(tokens, i)
 
 
+def test_a_preposition_that_is_also_a_verb_form() -> None:
+    """``skort á „…“`` is the preposition; ``hún á „…“`` would be the verb ``eiga``."""
+    tokens, i, _ = opener_at("Umræðan um skort á „góðum köflum“ hefst eftir tíu mínútur.")
+    assert governed_by_preposition(tokens, i)
+    tokens, i, _ = opener_at("Hún á „Gullna hliðið“ í dag.")
+    assert not governed_by_preposition(tokens, i)
+
+
 # --- whole articles ---------------------------------------------------------------------------
 
 

@@ -198,7 +198,8 @@ def governed_by_preposition(tokens: Sequence[Token], i: int, floor: int = 0) -> 
     """Whether a preposition stands right before the opening mark ``tokens[i]``.
 
     The marked words are then a noun phrase of the writer's sentence. ``að`` is left out: it
-    is also the complementizer of a report (*sagði að „…“*).
+    is also the complementizer of a report (*sagði að „…“*). A word that is also a verb form
+    (*á*, of *eiga*) counts when no subject stands right before it (*skort á „…“*).
 
     >>> from frettir._greynir import analyse, split
     >>> text = "Hún komst í fjórða sætið með „Þú komst við hjartað í mér“."
@@ -210,9 +211,15 @@ def governed_by_preposition(tokens: Sequence[Token], i: int, floor: int = 0) -> 
     if k < floor:
         return False
     token = tokens[k]
-    if token.low == "að" or token.kind != "word":
+    if token.low == "að" or token.kind != "word" or not any(m.cat == "fs" for m in token.meanings):
         return False
-    return any(m.cat == "fs" for m in token.meanings) and not any(m.cat == "so" for m in token.meanings)
+    if not any(m.cat == "so" for m in token.meanings):
+        return True
+    # "á" is also a form of "eiga": a verb would have its subject right before it ("hann á")
+    if k == floor:
+        return False
+    before = tokens[k - 1]
+    return before.kind != "person" and not any(m.cat == "pfn" and "NF" in m.tags for m in before.meanings)
 
 
 def listed(text: str, marks: Sequence[Marked], m: int) -> bool:

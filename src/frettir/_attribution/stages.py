@@ -11,7 +11,9 @@
    same speaker are dropped (:meth:`~frettir._attribution.claims.Board.drop_nested`);
 5. ``continuation``: sentences in the reportive subjunctive after a report;
 6. ``uncued``: quotations still without a cue are dropped when they are not speech
-   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`.
+   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`;
+7. ``interviews``: answer paragraphs printed without marks in a Q&A interview
+   (:func:`~frettir._attribution.interviews.qa_answers`).
 
 Each stage adds its claims to one :class:`~frettir._attribution.claims.Board` in text
 order; that order is the precedence (see :mod:`frettir._attribution.claims`).
@@ -81,6 +83,7 @@ def _stage_rules() -> dict[str, tuple[Rule, ...]]:
         "according_to": (_according.according_to,),
         "continuation": (_continuation.subjunctive,),
         "uncued": UNCUED,
+        "interviews": (_interviews.qa_answers,),
     }
     return {stage: tuple(by_function[f] for f in order[stage]) for stage in STAGES}
 
@@ -198,6 +201,9 @@ def attribute(
         found = _first(UNCUED, ctx, chain)
         if found is not None:
             _emit(ctx, chain, found)
+    # answers printed without marks in a Q&A interview
+    for claim in _interviews.qa_answers(ctx):
+        board.add(claim)
     claims = sorted(board.claims, key=lambda c: (c.start, c.kind != "indirect"))
     media = Media(doc)
     return [
