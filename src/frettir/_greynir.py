@@ -28,6 +28,7 @@ __all__ = [
     "Token",
     "analyse",
     "compound_heads",
+    "lemmas",
     "lookup",
     "nominative",
     "split",
@@ -426,6 +427,14 @@ def lookup(word: str) -> tuple[Meaning, ...]:
     except Exception:  # islenska raises bare exceptions on odd input
         return ()
     return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """The BÍN lemmas of a word form, in lower case (``ríkisstjórnarinnar``: ``ríkisstjórn``).
+
+    Empty when BÍN does not know the word. Used to index quotes for searching by lemma.
+    """
+    return frozenset(meaning.lemma.lower() for meaning in lookup(word))
 
 
 @functools.lru_cache(maxsize=65536)
