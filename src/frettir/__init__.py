@@ -11,6 +11,7 @@ from frettir.article import Article
 from frettir.batch import BatchResult, extract_many
 from frettir.errors import FrettirError, InputError, InvariantError
 from frettir.model import Quote, Span, Speaker
+from frettir.views import render_html, to_dataframe
 
 __version__: str = version("frettir")
 
@@ -24,4 +25,6 @@ __all__ = [
     "Span",
     "Speaker",
     "extract_many",
+    "render_html",
+    "to_dataframe",
 ]

@@ -27,6 +27,7 @@ __all__ = [
     "Sentence",
     "Token",
     "analyse",
+    "compound_heads",
     "lookup",
     "nominative",
     "split",
@@ -425,6 +426,32 @@ def lookup(word: str) -> tuple[Meaning, ...]:
     except Exception:  # islenska raises bare exceptions on odd input
         return ()
     return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
+
+
+@functools.lru_cache(maxsize=65536)
+def compound_heads(lemma: str) -> tuple[str, ...]:
+    """The lemma and the last part of each way islenska's compound splitter cuts it.
+
+    ``útvarpsþáttur`` gives ``('útvarpsþáttur', 'þáttur')``; the longest head comes first.
+    BÍN lists many compounds whole, so the splitter is asked even for a known lemma.
+
+    >>> compound_heads("heimildamynd")[:2]
+    ('heimildamynd', 'mynd')
+    """
+    heads = [lemma]
+    if "-" in lemma.strip("-"):  # Facebook-hópur: the part after the last hyphen is the head
+        heads.append(lemma.rstrip("-").rsplit("-", 1)[-1])
+        lemma = heads[-1]
+    try:
+        from islenska.dawgdictionary import Wordbase
+
+        candidates = Wordbase.slice_compound_word_candidates(lemma.lower())
+    except Exception:  # islenska raises bare exceptions on odd input
+        return tuple(heads)
+    for parts in candidates:
+        if len(parts) > 1 and parts[-1] not in heads:
+            heads.append(str(parts[-1]))
+    return tuple(heads)
 
 
 @functools.lru_cache(maxsize=65536)

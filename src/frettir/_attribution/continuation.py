@@ -22,7 +22,14 @@ from frettir._cues import (
 )
 from frettir._speakers import Entity
 
-__all__ = ["CONTINUATION_PARAGRAPHS", "continuation", "latest_speaker", "subjunctive", "unattributed"]
+__all__ = [
+    "CONTINUATION_PARAGRAPHS",
+    "continuation",
+    "latest_speaker",
+    "subjunctive",
+    "subjunctive_clause",
+    "unattributed",
+]
 
 CONTINUATION_PARAGRAPHS = 3
 """How many paragraphs back the latest speaker may have been quoted for ``direct.continuation``."""
@@ -50,7 +57,7 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
         return None
     if doc.inside[a] >= 0 or doc.tokens[a].low in ("ef", "þótt", "nema"):
         return None
-    if not _subjunctive_unit(ctx, a, b):
+    if not subjunctive_clause(ctx, a, b):
         return None
     span = content_span(doc, a, b)
     if span is None:
@@ -66,8 +73,8 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
     )
 
 
-def _subjunctive_unit(ctx: Context, a: int, b: int) -> bool:
-    """Whether the main clause of tokens [a, b) has a subjunctive finite verb."""
+def subjunctive_clause(ctx: Context, a: int, b: int) -> bool:
+    """Whether the main clause of tokens [a, b) has a subjunctive finite verb (before any mark)."""
     tokens = ctx.doc.tokens
     subordinate = False
     for x in range(a, b):
