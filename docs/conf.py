@@ -94,7 +94,8 @@ intersphinx_mapping = {
 if os.environ.get("FRETTIR_DOCS_OFFLINE", "0") not in ("", "0"):
     intersphinx_mapping = {}
     nitpick_ignore_regex += [
-        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib)\..*"),
+        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib|datetime|difflib)\..*"),
+        (r"py:mod", r"sqlite3"),
         (r"py:.*", r"(attrs|attr|cattrs)(\..*)?"),
         (r"py:.*", r"(TextIO|Iterable|Iterator|Mapping|Sequence|Any|Literal|Final)"),
     ]

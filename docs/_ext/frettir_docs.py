@@ -35,6 +35,7 @@ PUBLIC_MODULES = (
     "frettir.errors",
     "frettir.serialize",
     "frettir.evaluate",
+    "frettir.corpus",
     "frettir.views",
 )
 """Modules whose ``__all__`` is public API."""

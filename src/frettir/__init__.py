@@ -9,7 +9,8 @@ from importlib.metadata import version
 
 from frettir.article import Article
 from frettir.batch import BatchResult, extract_many
-from frettir.errors import FrettirError, InputError, InvariantError
+from frettir.corpus import Corpus
+from frettir.errors import CorpusError, FrettirError, InputError, InvariantError
 from frettir.model import Quote, Span, Speaker
 from frettir.views import render_html, to_dataframe
 
@@ -18,6 +19,8 @@ __version__: str = version("frettir")
 __all__ = [
     "Article",
     "BatchResult",
+    "Corpus",
+    "CorpusError",
     "FrettirError",
     "InputError",
     "InvariantError",

@@ -19,11 +19,30 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final, TextIO, TypeVar
+from typing import Any, Final, TextIO
 
 import attrs
 
-from frettir import __version__, _cli_views, evaluate
+from frettir import __version__, _cli_corpus, _cli_views, evaluate
+from frettir._cli_io import (
+    _PROG,
+    _STDIN,
+    _STDIN_ID,
+    _decode,
+    _describe,
+    _dump,
+    _error,
+    _is_html,
+    _json_line,
+    _jsonl_fields,
+    _jsonl_id,
+    _optional_str,
+    _positive,
+    _progress,
+    _read_bytes,
+    _short,
+    _UsageError,
+)
 from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
@@ -32,18 +51,6 @@ from frettir.limits import MAX_LENGTH, check_length
 from frettir.serialize import to_record
 
 __all__ = ["main"]
-
-_T = TypeVar("_T")
-
-_PROG: Final = "frettir"
-_STDIN: Final = "-"
-_STDIN_ID: Final = "<stdin>"
-_PROGRESS_MIN: Final = 10
-"""Show a progress bar over at least this many articles (when the length is known)."""
-
-
-class _UsageError(Exception):
-    """Input the command cannot work with at all: exit code 2 and a message."""
 
 
 def _extract_record(
@@ -82,52 +89,6 @@ _METADATA: Final = ("title", "author", "published", "url", "outlet")
 """Keys an HTML input's record carries besides ``text``: :class:`~frettir.Article`'s metadata."""
 
 
-def _is_html(name: str, data: bytes) -> bool:
-    """Whether an input file is a web page: by its extension, else by how its content starts."""
-    if name.lower().endswith((".html", ".htm")):
-        return True
-    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return start.startswith((b"<!doctype", b"<html"))
-
-
-def _error(message: str) -> None:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, InputError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: bool = True) -> Iterable[_T]:
-    """Wrap ``items`` in a tqdm progress bar on stderr if stderr is a TTY.
-
-    Not for a few articles (``total`` below :data:`_PROGRESS_MIN`), nor when ``enabled`` is
-    false (``extract`` writing to the same terminal).
-    """
-    if not enabled or not sys.stderr.isatty() or (total is not None and total < _PROGRESS_MIN):
-        return items
-    from tqdm import tqdm
-
-    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit=" articles", file=sys.stderr, leave=False)
-    return bar
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == _STDIN:
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is not None:
-            data: bytes = buffer.read()
-            return data
-        return sys.stdin.read().encode("utf-8")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
-
-
 def _encoding(value: str) -> str:
     """The ``--encoding`` argument: a known encoding in which ASCII bytes mean ASCII."""
     try:
@@ -140,24 +101,6 @@ def _encoding(value: str) -> str:
             f"{value!r} is not ASCII-compatible; convert the file to UTF-8 first (e.g. with iconv)"
         )
     return name
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    """Decode input text: a leading byte-order mark is dropped, undecodable bytes are an error.
-
-    Raises:
-        InputError: The bytes are not in ``encoding``; the message says where and how to
-            give the right one.
-    """
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start : error.start + 1].hex()
-        raise InputError(
-            f"not {encoding}: byte 0x{byte} at offset {error.start}; "
-            "give the input's encoding with --encoding (e.g. --encoding cp1252)"
-        ) from error
-    return text.removeprefix("\ufeff")
 
 
 def _check_readable(paths: Sequence[str]) -> None:
@@ -216,53 +159,6 @@ def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
                 number += 1
                 if line.strip():
                     yield name, number, line
-
-
-def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        value = data.get(key)
-        if value is not None:
-            if not isinstance(value, str):
-                raise InputError(f"{key!r} must be a string or null, not {type(value).__name__}")
-            return value
-    return None
-
-
-def _json_line(line: bytes, encoding: str = "utf-8") -> Any:
-    text = _decode(line, encoding)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not JSON: {error}") from error
-
-
-def _jsonl_id(data: object) -> str:
-    """Return the ``id`` of one JSON Lines input object, or raise InputError."""
-    if not isinstance(data, dict):
-        raise InputError(f"a line must be a JSON object, not {type(data).__name__}")
-    ident = data.get("id")
-    if isinstance(ident, int | float) and not isinstance(ident, bool):
-        ident = str(ident)
-    if not isinstance(ident, str):
-        raise InputError(f"the object needs a string 'id', got {ident!r}")
-    return ident
-
-
-def _jsonl_fields(data: Mapping[str, Any]) -> tuple[str, str | None, str | None]:
-    """Return ``(text, title, url)`` of one JSON Lines input object, or raise InputError."""
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"'text' must be a string, not {type(text).__name__}")
-    return text, _optional_str(data, "title"), _optional_str(data, "url", "source")
-
-
-def _dump(value: object, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
-
-
-def _short(text: object, width: int = 70) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def _listing(record: Mapping[str, Any], out: TextIO) -> None:
@@ -639,16 +535,6 @@ def _extract_usage(args: argparse.Namespace) -> None:
     _error("extract: give FILE (or '-' to read standard input, e.g. from a pipe)")
 
 
-def _positive(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
-    return number
-
-
 def _seconds(value: str) -> float:
     try:
         number = float(value)
@@ -765,6 +651,7 @@ def _parser() -> argparse.ArgumentParser:
     _parse_option(evaluate_)
     evaluate_.set_defaults(run=_cmd_evaluate)
     _cli_views.register(commands, read=_articles)
+    _cli_corpus.register(commands)  # index, who, speakers, search
     return parser
 
 
