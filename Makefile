@@ -1,4 +1,5 @@
 # frettir: make demo | make test | make eval | make test-deep | make docs | make bench | make dist | make clean
+#          make test-browser | make bench-service
 SHELL := /bin/bash
 .DEFAULT_GOAL := test
 
@@ -14,7 +15,7 @@ STAMP := $(VENV)/install.stamp
 DOCS_STAMP := $(VENV)/docs.stamp
 DIST_STAMP := $(VENV)/dist.stamp
 
-.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench dist clean
+.PHONY: venv demo test lint typecheck pytest eval test-deep docs bench dist clean test-browser bench-service
 
 venv: $(STAMP)
 
@@ -91,6 +92,22 @@ dist: $(DIST_STAMP)
 	set -o pipefail; cd build/sdist-check/frettir-* && ../../../$(BIN)/pytest -q --collect-only -p no:cacheprovider \
 		| tail -1
 	@ls -l dist
+
+# The service's page in headless Chromium, driven by Playwright (tests/test_browser.py, marker
+# browser): needs Debian's chromium (.ci/run installs it when missing). A missing browser fails.
+# FRETTIR_SCREENSHOT=docs/_static/serve.png make test-browser takes the README's screenshot again.
+BROWSER_STAMP := $(VENV)/browser.stamp
+
+$(BROWSER_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,browser]'
+	touch $@
+
+test-browser: $(BROWSER_STAMP)
+	FRETTIR_BROWSER_REQUIRED=1 $(BIN)/pytest -q -m browser
+
+# The web service's latency for one article: the median of 20 warm requests.
+bench-service: $(STAMP)
+	$(BIN)/python benchmarks/service_latency.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) docs/_build dist build .hypothesis .mypy_cache .ruff_cache .pytest_cache

@@ -7,11 +7,13 @@ Small inputs that show each behaviour; growth with size is measured by
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from frettir import Article
-from frettir._greynir import RUN_LIMIT, _cut, tokenize
+from frettir import Article, InputError
+from frettir._greynir import RUN_LIMIT, _cut, analyse, split
+from frettir.limits import MAX_LENGTH
 
 Read = Callable[[str], Article]
 
@@ -49,7 +51,9 @@ def test_cut_leaves_words_and_short_runs_whole() -> None:
 def test_tokens_of_a_punctuation_run_have_exact_offsets() -> None:
     """Every token of a long run of marks is the text at its span, in order, none lost."""
     raw = "Hann sagði " + "(" * 300 + "a(" * 100 + " já."
-    tokens = tokenize(raw)
+    tokens = [t for sentence in analyse(raw, split(raw)) for t in sentence.tokens]
+    light = [t for sentence in split(raw) for t in sentence.tokens]
+    assert all(raw[t.start : t.end] == t.text for t in light)
     assert all(raw[t.start : t.end] == t.text for t in tokens)
     assert [t.start for t in tokens] == sorted(t.start for t in tokens)
     assert sum(t.text.count("(") for t in tokens) == raw.count("(")
@@ -69,3 +73,50 @@ def test_a_run_of_brackets_gives_the_same_sentences_as_spaced_ones(read: Read) -
     article = read(text)
     assert [q.speaker.name for q in article.quotes if q.speaker] == ["Anna", "Jón"]
     assert all(s.end <= len(text) for s in article.sentences)
+
+
+def test_a_text_longer_than_max_length_is_an_input_error_that_says_what_to_do() -> None:
+    """``from_text`` refuses a text past ``max_length`` at once, saying how to raise it or split."""
+    with pytest.raises(InputError) as caught:
+        Article.from_text("Já, já. " * 10, max_length=40)
+    message = str(caught.value)
+    assert "80 characters, more than max_length=40" in message
+    assert "split it" in message and "--max-length" in message
+
+
+def test_the_default_maximum_length_is_a_million_characters() -> None:
+    """Past :data:`MAX_LENGTH` by default; ``max_length=None`` turns the check off."""
+    assert MAX_LENGTH == 1_000_000
+    with pytest.raises(InputError, match="max_length=1000000"):
+        Article.from_text(" " * (MAX_LENGTH + 1))
+    assert Article.from_text(" " * (MAX_LENGTH + 1), max_length=None).quotes == ()
+
+
+@pytest.mark.parametrize("value", [0, -5, 2.5, "10", True])
+def test_a_bad_max_length_is_an_input_error(value: Any) -> None:
+    """``max_length`` is a positive int or None."""
+    with pytest.raises(InputError, match="max_length must be a positive int or None"):
+        Article.from_text("Já.", max_length=value)
+
+
+def test_from_html_checks_the_length_of_the_page_text() -> None:
+    """The limit applies to the text found in a page."""
+    page = "<html><body><article><p>" + "Hún sagði að allt væri gott. " * 20 + "</p></article></body></html>"
+    with pytest.raises(InputError, match="more than max_length=100"):
+        Article.from_html(page, max_length=100)
+
+
+def test_from_text_in_four_threads_equals_sequential_reads(read: Read) -> None:
+    """Articles read from 4 threads at once are equal to the same articles read one by one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "„Við komum á morgun,“ sagði Jón Jónsson. Hann sagði að veðrið væri gott.",
+        "Anna Jónsdóttir, forstjóri félagsins, segir að reksturinn gangi vel. „Já,“ sagði hún.",
+        "Að sögn lögreglunnar á höfuðborgarsvæðinu var enginn fluttur á sjúkrahús.",
+        "„Nei,“ segir Kári Stefánsson. „Þetta er ekki rétt.“",
+    ] * 4
+    sequential = [read(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(read, texts))
+    assert threaded == sequential

@@ -434,3 +434,80 @@ def test_passive_question_is_not_a_quote() -> None:
     """`… þegar hann var spurður hvort …`: a journalist's question in running text."""
     text = "„Já,“ svaraði Jón Jónsson þegar hann var spurður hvort hann ætlaði að bjóða sig fram."
     assert [(q.kind, _who(q)) for q in _quotes(text)] == [("direct", "Jón Jónsson")]
+
+
+# --- issue 10 §2.6: word readings ---------------------------------------------------------------
+
+
+def test_a_noun_after_an_attribute_is_not_a_subjunctive_verb() -> None:
+    """``ævilöngu fangelsi``: *fangelsi* is a noun here, so the sentence does not continue a report.
+
+    BÍN also reads *fangelsi* as a subjunctive of *fangelsa*
+    (visir-2026-03-11-rikissaksoknari-hrydjuverkamal).
+    """
+    text = (
+        "Saksóknari segir að málið verði flutt í haust. Brot af þessu tagi varða allt að ævilöngu fangelsi."
+    )
+    assert [q.text for q in _quotes(text, "indirect")] == ["málið verði flutt í haust"]
+
+
+def test_a_noun_after_a_preposition_is_not_a_subjunctive_verb() -> None:
+    """``úr plasti``: *plasti* after a preposition is a noun, not *plasta* in the subjunctive."""
+    text = "Forstjórinn segir að umbúðirnar verði endurunnar. Flestar flöskurnar eru úr plasti."
+    assert [q.text for q in _quotes(text, "indirect")] == ["umbúðirnar verði endurunnar"]
+
+
+def test_a_subjunctive_sentence_with_its_subject_left_out_still_continues() -> None:
+    """``Hafi …`` first in a sentence is the verb: *hafi* has no nominative noun reading."""
+    text = (
+        "Jón segist hafa farið í stjórnmál vegna þess að hann hafi trú á hugsjónum. "
+        "Hafi hann alltaf viljað bæta samfélagið."
+    )
+    continued = [q for q in _quotes(text, "indirect") if q.rule == "indirect.subjunctive"]
+    assert [q.text for q in continued] == ["Hafi hann alltaf viljað bæta samfélagið"]
+
+
+def test_a_plural_noun_that_is_also_a_second_person_verb_is_no_cue() -> None:
+    """``bind ég vonir við að``: *vonir* is the plural of *von*; *(þú) vonir* needs its *þú*.
+
+    vb-2013-12-sigthor-aramot gave the clause after it as a report of *vona*.
+    """
+    text = "Sigþór Jónsson er bjartsýnn á nýja árið. Þá bind ég vonir við að fjárfesting aukist."
+    assert [q.cue for q in _quotes(text, "indirect")] == []
+
+
+def test_a_cue_opening_its_sentence_continues_the_subject_before() -> None:
+    """``X fullyrti að … Segir að …``: the left-out subject is X, not someone inside X's report.
+
+    frettabladid-markadurinn-kveikur-samherji.
+    """
+    text = (
+        "Félagið fullyrti að blaðið hefði haldið því fram að milljónir hefðu horfið. "
+        "Segir að hið rétta sé að allt hafi verið greitt."
+    )
+    reports = _quotes(text, "indirect")
+    assert [(q.text, _who(q)) for q in reports][-1] == ("hið rétta sé að allt hafi verið greitt", "félagið")
+
+
+# --- issue 10 §2.5: where a reported clause starts and ends -----------------------------------
+
+
+def test_according_to_after_en_governs_the_clause_after_it() -> None:
+    """``… en að sögn lögreglunnar voru …``: the phrase opens its own clause.
+
+    frettabladid-2020-12-aslaug-asmundarsalur.
+    """
+    text = "Samkomubann var þá í gildi en að sögn lögreglunnar voru fjörutíu manns í salnum."
+    assert [q.text for q in _quotes(text, "indirect")] == ["voru fjörutíu manns í salnum"]
+
+
+def test_according_to_late_in_a_sentence_scopes_its_own_clause() -> None:
+    """``A en B, að sögn X``: X vouches for B, not for the clause before *en*."""
+    text = "Vegurinn var lokaður í morgun en hann verður opnaður aftur síðdegis, að sögn Vegagerðarinnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["hann verður opnaður aftur síðdegis"]
+
+
+def test_according_to_after_a_comparison_keeps_the_whole_clause() -> None:
+    """``meira en …``: a comparative *en* joins no clauses, so the report is the whole sentence."""
+    text = "Tjónið var meira en búist var við, að sögn lögreglunnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["Tjónið var meira en búist var við"]

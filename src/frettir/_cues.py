@@ -148,6 +148,51 @@ def strong_finite(token: Token) -> bool:
     return any("-ET" in m.tags or "-ÞT-" in m.tags for m in verbs)
 
 
+NOMINAL_CATS: frozenset[str] = frozenset({"kk", "kvk", "hk", "lo", "fn", "gr", "to", "pfn"})
+"""BÍN categories of nouns, adjectives, pronouns, articles and numerals."""
+_ATTRIBUTIVE_CATS = frozenset({"lo", "gr", "to"})
+_PERSON_PRONOUNS = {"1P-ET": "ég", "1P-FT": "við", "2P-ET": "þú", "2P-FT": "þið"}
+
+
+def third_person_possible(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a finite reading of ``tokens[i]`` fits news prose, told in the third person.
+
+    A form whose finite readings are all first or second person (``vonir``: *þú vonir*, but
+    also the plural of *von*) is a verb only with its own pronoun beside it (``segi ég``).
+    """
+    verbs = [m for m in tokens[i].meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    if not verbs or any("-3P-" in m.tags for m in verbs):
+        return bool(verbs)
+    near = {tokens[k].low for k in (i - 1, i + 1) if 0 <= k < len(tokens)}
+    return any(
+        pronoun in near for person, pronoun in _PERSON_PRONOUNS.items() for m in verbs if person in m.tags
+    )
+
+
+def nominal_here(tokens: Sequence[Token], i: int, start: int) -> bool:
+    """Whether a form with both nominal and verb readings is nominal where it stands.
+
+    The sentence decides, not BÍN alone: such a word is nominal first in its sentence when
+    it can be a nominative (the subject: ``Sá sem …``), after a preposition (``úr plasti``,
+    ``til frétta``), and a noun after a word that can only be an attribute (``ævilöngu
+    fangelsi``).
+    """
+    token = tokens[i]
+    nominal = [m for m in token.meanings if m.cat in NOMINAL_CATS]
+    if not nominal:
+        return False
+    if i == start:
+        return any(m.tags.startswith("NF") or "-NF" in m.tags for m in nominal)
+    before = tokens[i - 1]
+    if before.low in PREPOSITIONS and any(m.cat == "fs" for m in before.meanings):
+        return True
+    return (
+        any(m.cat in ("kk", "kvk", "hk") for m in nominal)
+        and bool(before.meanings)
+        and all(m.cat in _ATTRIBUTIVE_CATS for m in before.meanings)
+    )
+
+
 def indicative_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is indicative."""
     verbs = _finite_readings(token)
@@ -216,6 +261,12 @@ def cue_at(
         and any(m.cat in ("kk", "kvk", "hk") for m in token.meanings)
     ):
         return None  # "í svari við": a noun after a preposition
+    if (
+        not nonfinite
+        and any(m.cat in NOMINAL_CATS for m in token.meanings)
+        and not third_person_possible(tokens, i)
+    ):
+        return None  # "bind vonir við": a plural noun, not "(þú) vonir" with no "þú"
     for m in token.meanings:
         if m.cat != "so" or m.lemma not in SAYING:
             continue

@@ -5,7 +5,7 @@ character spans into the caller's text, the BÍN readings of each word and the p
 readings that reynir's name recogniser gives. Nothing of reynir's is stored on a public class.
 
 Offsets: reynir's token layer keeps each token's source text in ``Tok.original`` but merges
-spelled-out numbers (``tíu þúsund``) and keeps only part of their original. :func:`tokenize`
+spelled-out numbers (``tíu þúsund``) and keeps only part of their original. :func:`analyse`
 therefore re-synchronises with the raw text after every token (see ``_align``).
 """
 
@@ -15,12 +15,25 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, cast
 
 import attrs
 
-__all__ = ["Meaning", "PersonReading", "Token", "lookup", "nominative", "tokenize", "word_forms"]
+__all__ = [
+    "Analysed",
+    "Meaning",
+    "PersonReading",
+    "Sentence",
+    "Token",
+    "analyse",
+    "compound_heads",
+    "lemmas",
+    "lookup",
+    "nominative",
+    "split",
+    "word_forms",
+]
 
 
 @attrs.frozen(slots=True)
@@ -113,6 +126,19 @@ def _align(raw: str, pos: int, limit: int, original: str, txt: str) -> tuple[int
 def _meanings(value: Any) -> tuple[Meaning, ...]:
     if not isinstance(value, list):
         return ()
+    try:
+        return _converted(tuple(value))
+    except TypeError:  # an unhashable reading
+        return _convert(value)
+
+
+@functools.lru_cache(maxsize=65536)
+def _converted(value: tuple[Any, ...]) -> tuple[Meaning, ...]:
+    """The readings reynir gives a word, as :class:`Meaning` records (kept across articles)."""
+    return _convert(value)
+
+
+def _convert(value: Sequence[Any]) -> tuple[Meaning, ...]:
     out: list[Meaning] = []
     for m in value:
         try:
@@ -171,56 +197,187 @@ def _cut(piece: str) -> list[str]:
     return [piece[a:b] for a, b in itertools.pairwise(bounds)]
 
 
-def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = False) -> list[Token]:
-    """Tokenize ``raw[start:end]`` (one paragraph, or part of one).
+@attrs.frozen(slots=True)
+class Sentence:
+    """One sentence as the plain tokenizer splits it, read once.
 
-    By default with reynir's BÍN-aware tokenizer (person names merged and in the
-    nominative, every word with its BÍN readings). With ``light``, with Miðeind's plain
-    tokenizer, about seven times faster: only capitalised words get BÍN readings (enough
-    to find the names a sentence mentions), and there are no person tokens.
-
-    Spans are exact indices into ``raw``; the text is never rewritten. A run of 1,000 or
-    more digits is hidden from the tokenizer (which would fail on it) and gives no token; a
-    long run of punctuation is handed over in pieces (see :func:`_cut`).
+    ``tokens`` are light tokens (BÍN readings only for capitalised words, no person tokens);
+    :func:`analyse` gives the full BÍN reading of a run of sentences from the same raw tokens,
+    without tokenizing the text again.
     """
+
+    tokens: tuple[Token, ...]
+    raw: tuple[Any, ...] = attrs.field(repr=False)  # the tokenizer's tokens, with sentence markers
+    base: int = 0  # offset of the tokenized piece in the caller's text
+
+    @property
+    def start(self) -> int:
+        """Where the sentence's first token starts."""
+        return self.tokens[0].start
+
+    @property
+    def end(self) -> int:
+        """Where the sentence's last token ends."""
+        return self.tokens[-1].end
+
+
+@attrs.frozen(slots=True)
+class Analysed:
+    """A sentence with full BÍN readings, and what :func:`parse` needs to parse it."""
+
+    tokens: tuple[Token, ...]
+    stream: tuple[Any, ...] = attrs.field(repr=False)  # reynir's tokens, with sentence markers
+    index: tuple[int, ...] = attrs.field(repr=False)  # per word of the parser: its token, or -1
+
+
+def _piece(raw: str, start: int, end: int | None) -> str:
     stop = len(raw) if end is None else end
-    piece = _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
-    parts = _cut(piece)
-    if light:
-        from tokenizer import tokenize as plain_tokenize
+    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
 
-        stream = cast(Iterator[Any], plain_tokenize(parts))
-    else:
-        from reynir.bintokenizer import tokenize as bin_tokenize
 
-        stream = cast(Iterator[Any], bin_tokenize(parts))
+def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
+    """Tokenize ``raw[start:end]`` (one paragraph, or part of one) once, into sentences.
+
+    With Miðeind's plain tokenizer, without its last pass, which reynir's BÍN pipeline does
+    itself (:func:`analyse`). Spans are exact indices into ``raw``; the text is never
+    rewritten. A run of 1,000 or more digits is hidden from the tokenizer (which would fail
+    on it) and gives no token; a long run of punctuation is handed over in pieces (see
+    :func:`_cut`).
+    """
+    from tokenizer import tokenize_without_annotation
+
+    piece = _piece(raw, start, end)
     kinds = _kinds()
     s_begin, s_end = _sentence_markers()
+    out: list[Sentence] = []
+    raw_toks: list[Any] = []
     tokens: list[Token] = []
     pos = start
-    new_sentence = True
-    for tok in stream:
+
+    def close() -> None:
+        if tokens:
+            out.append(Sentence(tuple(tokens), tuple(raw_toks), start))
+        elif out and raw_toks:
+            # markers or tokens with no text: keep them with the sentence before
+            out[-1] = attrs.evolve(out[-1], raw=out[-1].raw + tuple(raw_toks))
+        raw_toks.clear()
+        tokens.clear()
+
+    for tok in cast(Iterator[Any], tokenize_without_annotation(_cut(piece))):
         kind_id = int(tok.kind)
         if kind_id == s_begin:
-            new_sentence = True
+            close()
+        raw_toks.append(tok)
+        if kind_id in (s_begin, s_end) or tok.original is None:
             continue
-        if kind_id == s_end or tok.original is None:
-            continue
-        original = str(tok.original)
         txt = str(tok.txt or "")
-        # align on the text the tokenizer saw (same length and offsets as raw[start:stop])
-        pstart, pend = _align(piece, pos - start, len(piece), original, txt)
-        tstart, tend = pstart + start, pend + start
-        if tend <= tstart:
+        pstart, pend = _align(piece, pos - start, len(piece), str(tok.original), txt)
+        if pend <= pstart:
             continue
+        tstart, tend = pstart + start, pend + start
         pos = tend
         kind = kinds.get(kind_id, "other")
-        if light:
-            meanings = lookup(txt) if kind == "word" and txt[:1].isupper() else ()
-            persons: tuple[PersonReading, ...] = ()
-        else:
-            meanings = _meanings(tok.val) if kind == "word" else ()
-            persons = _persons(tok.val) if kind == "person" else ()
+        meanings = lookup(txt) if kind == "word" and txt[:1].isupper() else ()
+        tokens.append(Token(kind, raw[tstart:tend], txt, tstart, tend, meanings, (), sent_start=not tokens))
+    close()
+    return out
+
+
+class _Lookups:
+    """reynir's BÍN database with its word lookups kept across articles (bounded)."""
+
+    def __init__(self, db: Any) -> None:
+        self._db = db
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._db, name)
+
+    def lookup_g(self, w: str, at_sentence_start: bool = False, auto_uppercase: bool = False) -> Any:
+        found, meanings = _lookup_g(w, at_sentence_start, auto_uppercase)
+        return found, list(meanings)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lookup_g(w: str, at_sentence_start: bool, auto_uppercase: bool) -> tuple[str, tuple[Any, ...]]:
+    """The lookup of one word form by reynir (simple or compound), kept for the next article."""
+    from reynir.bindb import GreynirBin
+
+    found, meanings = GreynirBin.get_db().lookup_g(w, at_sentence_start, auto_uppercase)
+    return found, tuple(meanings)
+
+
+@functools.cache
+def _pipeline_class() -> Any:
+    from reynir.bintokenizer import DefaultPipeline
+
+    class Pipeline(DefaultPipeline):
+        """reynir's BÍN pipeline on tokens the plain tokenizer already made."""
+
+        def __init__(self, raw_tokens: Sequence[Any]) -> None:
+            super().__init__("")
+            self._raw_tokens = raw_tokens
+
+        def tokenize_without_annotation(self) -> Iterator[Any]:
+            return iter(self._raw_tokens)
+
+        def annotate(self, stream: Iterator[Any]) -> Iterator[Any]:
+            from reynir.bintokenizer import annotate
+
+            return cast(
+                Iterator[Any],
+                annotate(
+                    cast(Any, _Lookups(self._db)),
+                    self._token_ctor,
+                    stream,
+                    auto_uppercase=self._auto_uppercase,
+                    no_sentence_start=self._no_sentence_start,
+                ),
+            )
+
+    return Pipeline
+
+
+def analyse(raw: str, sentences: Sequence[Sentence]) -> list[Analysed]:
+    """Full BÍN readings of a run of consecutive sentences from :func:`split`.
+
+    reynir's pipeline (person names merged and in the nominative, every word with its BÍN
+    readings, number phrases and abbreviations) runs on the raw tokens ``split`` kept; the
+    text is not tokenized again. Spans are re-synchronised with ``raw`` after every token:
+    reynir merges spelled-out numbers (``tíu þúsund``) and keeps only part of their original.
+    """
+    if not sentences:
+        return []
+    stream: list[Any] = [tok for sentence in sentences for tok in sentence.raw]
+    kinds = _kinds()
+    s_begin, s_end = _sentence_markers()
+    base = sentences[0].base
+    piece = _piece(raw, base, max(s.end for s in sentences))
+    pos = sentences[0].start
+    out: list[Analysed] = []
+    tokens: list[Token] = []
+    toks: list[Any] = []
+    index: list[int] = []
+    for tok in cast(Iterator[Any], _pipeline_class()(stream).tokenize()):
+        kind_id = int(tok.kind)
+        if kind_id == s_begin:
+            if tokens:
+                out.append(Analysed(tuple(tokens), tuple(toks), tuple(index)))
+            tokens, toks, index = [], [], []
+        toks.append(tok)
+        if kind_id in (s_begin, s_end):
+            continue
+        if tok.original is None:
+            index.append(-1)
+            continue
+        txt = str(tok.txt or "")
+        pstart, pend = _align(piece, pos - base, len(piece), str(tok.original), txt)
+        if pend <= pstart:
+            index.append(-1)
+            continue
+        tstart, tend = pstart + base, pend + base
+        pos = tend
+        kind = kinds.get(kind_id, "other")
+        index.append(len(tokens))
         tokens.append(
             Token(
                 kind=kind,
@@ -228,13 +385,14 @@ def tokenize(raw: str, start: int = 0, end: int | None = None, *, light: bool = 
                 norm=txt,
                 start=tstart,
                 end=tend,
-                meanings=meanings,
-                persons=persons,
-                sent_start=new_sentence,
+                meanings=_meanings(tok.val) if kind == "word" else (),
+                persons=_persons(tok.val) if kind == "person" else (),
+                sent_start=not tokens,
             )
         )
-        new_sentence = False
-    return tokens
+    if tokens:
+        out.append(Analysed(tuple(tokens), tuple(toks), tuple(index)))
+    return out
 
 
 @functools.cache
@@ -269,6 +427,40 @@ def lookup(word: str) -> tuple[Meaning, ...]:
     except Exception:  # islenska raises bare exceptions on odd input
         return ()
     return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
+
+
+def lemmas(word: str) -> frozenset[str]:
+    """The BÍN lemmas of a word form, in lower case (``ríkisstjórnarinnar``: ``ríkisstjórn``).
+
+    Empty when BÍN does not know the word. Used to index quotes for searching by lemma.
+    """
+    return frozenset(meaning.lemma.lower() for meaning in lookup(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def compound_heads(lemma: str) -> tuple[str, ...]:
+    """The lemma and the last part of each way islenska's compound splitter cuts it.
+
+    ``útvarpsþáttur`` gives ``('útvarpsþáttur', 'þáttur')``; the longest head comes first.
+    BÍN lists many compounds whole, so the splitter is asked even for a known lemma.
+
+    >>> compound_heads("heimildamynd")[:2]
+    ('heimildamynd', 'mynd')
+    """
+    heads = [lemma]
+    if "-" in lemma.strip("-"):  # Facebook-hópur: the part after the last hyphen is the head
+        heads.append(lemma.rstrip("-").rsplit("-", 1)[-1])
+        lemma = heads[-1]
+    try:
+        from islenska.dawgdictionary import Wordbase
+
+        candidates = Wordbase.slice_compound_word_candidates(lemma.lower())
+    except Exception:  # islenska raises bare exceptions on odd input
+        return tuple(heads)
+    for parts in candidates:
+        if len(parts) > 1 and parts[-1] not in heads:
+            heads.append(str(parts[-1]))
+    return tuple(heads)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -309,7 +501,15 @@ def default_parser() -> Any:
 
 
 def parse_subject(sentence: str, verb_at: int, parser: Any = None) -> tuple[int, int] | None:
-    """Parse one sentence with Greynir and return the span of the subject of a verb (cached)."""
+    """Parse one sentence with Greynir and return the span of the subject of a verb (cached).
+
+    ``parser`` is a ``reynir.Greynir``, ``None`` (the process-wide one) or a :class:`Parsing`
+    (its mode ``"none"`` parses nothing and returns ``None``).
+    """
+    if isinstance(parser, Parsing):
+        if parser.mode == "none":
+            return None
+        parser = parser.parser
     if parser is not None:
         return _parse_subject(sentence, verb_at, parser)
     return _cached_parse_subject(sentence, verb_at)
@@ -364,5 +564,178 @@ def _parse_subject(sentence: str, verb_at: int, parser: Any) -> tuple[int, int] 
                 return None
         if str(node.tag).startswith(("S-MAIN", "CP", "S0")):
             return None
+        node = node.parent
+    return None
+
+
+PARSE_MODES = ("none", "frame", "cues")
+"""The accepted values of ``parse=`` (see the docs' explanation page on parsing)."""
+
+DEFAULT_PARSE = "frame"
+"""The mode of ``parse=`` when none is given: chosen by the trade-off measured in the docs."""
+
+MAX_SENTENCE_TOKENS = 40
+"""Sentences longer than this are not parsed in the ``"cues"`` mode (Greynir's ``max_sent_tokens``)."""
+
+SENTENCE_BUDGET = 40
+"""Sentences the ``"cues"`` mode parses in one article at most; later ones keep the token rules.
+
+A count, not seconds, so that the same text always gives the same article."""
+
+
+@attrs.frozen(slots=True)
+class Clause:
+    """What Greynir's parse says about one finite verb: its subject and its object clause.
+
+    Character spans into the article's text: the verb; the head word of its subject (a
+    person, entity, noun or pronoun) and that head's case (``nf``, ``þf``, ``þgf``, ``ef``);
+    the clause the verb governs (``CP-THT-OBJ``, ``CP-QUE-OBJ``...), from its first word to
+    its last.
+    """
+
+    verb: tuple[int, int]
+    subject: tuple[int, int] | None
+    case: str | None
+    complement: tuple[int, int] | None
+
+
+@attrs.define
+class Parsing:
+    """How one article is parsed: the mode, the parser to use and what the parses found.
+
+    Handed to attribution (in place of a bare parser); ``clauses`` maps the start of a
+    verb to what the parse of its sentence says.
+    """
+
+    mode: str = "frame"
+    parser: object | None = None
+    clauses: dict[int, Clause] = attrs.field(factory=dict)
+    parsed: int = 0  # sentences parsed in the "cues" mode
+
+
+_CASES_LOW = ("nf", "þf", "þgf", "ef")
+_READING_CATS: dict[str, frozenset[str]] = {
+    "no": frozenset({"kk", "kvk", "hk"}),
+    "so": frozenset({"so"}),
+    "lo": frozenset({"lo"}),
+    "fs": frozenset({"fs"}),
+    "ao": frozenset({"ao"}),
+    "eo": frozenset({"ao"}),
+    "st": frozenset({"st"}),
+    "stt": frozenset({"st"}),
+    "nhm": frozenset({"nhm"}),
+    "fn": frozenset({"fn"}),
+    "pfn": frozenset({"pfn"}),
+    "abfn": frozenset({"abfn"}),
+    "gr": frozenset({"gr"}),
+    "to": frozenset({"to"}),
+    "töl": frozenset({"to", "töl"}),
+    "uh": frozenset({"uh"}),
+}
+"""BÍN word classes that fit each category of Greynir's terminals."""
+_MOODS = {"fh": "FH", "vh": "VH", "nh": "NH", "bh": "BH", "sagnb": "SAGNB", "lhþt": "LHÞT"}
+_HEADS = frozenset({"person", "entity", "no", "pfn", "sérnafn", "fyrirtæki"})
+
+
+def _fits(meaning: Meaning, cat: str, variants: frozenset[str]) -> bool:
+    """Whether a BÍN reading fits the terminal the parse gave the word."""
+    if meaning.cat not in _READING_CATS.get(cat, frozenset()):
+        return False
+    tags = meaning.tags
+    if cat == "so":
+        for variant, tag in _MOODS.items():
+            if variant in variants and tag not in tags:
+                return False
+        return not ("lh" in variants and "nt" in variants and "LHNT" not in tags)
+    if cat in ("fs", "ao", "eo", "st", "stt", "nhm", "uh"):
+        return True
+    return all(case.upper() in tags for case in _CASES_LOW if case in variants)
+
+
+def _reading(token: Token, cat: str, variants: frozenset[str]) -> Token:
+    """The token with only the BÍN readings its terminal allows (all when none fits)."""
+    if not token.meanings or cat not in _READING_CATS:
+        return token
+    kept = tuple(m for m in token.meanings if _fits(m, cat, variants))
+    if not kept or len(kept) == len(token.meanings):
+        return token
+    return attrs.evolve(token, meanings=kept)
+
+
+def parse(sentence: Analysed, parsing: Parsing) -> tuple[Token, ...]:
+    """Parse one sentence with Greynir; return its tokens with the readings the parse chose.
+
+    Each word keeps only the BÍN readings that fit its terminal (``plasti`` as a noun keeps
+    no verb reading), and every finite verb's subject and object clause go to
+    ``parsing.clauses``. A sentence longer than :data:`MAX_SENTENCE_TOKENS` or that does
+    not parse is data, not an error: its tokens come back unchanged.
+    """
+    tokens = sentence.tokens
+    if len(tokens) > MAX_SENTENCE_TOKENS:
+        return tokens
+    greynir = parsing.parser if parsing.parser is not None else default_parser()
+    parsing.parsed += 1
+    try:
+        sent = cast(Any, greynir).parse_tokens(list(sentence.stream), max_sent_tokens=MAX_SENTENCE_TOKENS)
+    except Exception:  # any parser failure falls back to the token rules
+        return tokens
+    tree = getattr(sent, "tree", None)
+    if tree is None:
+        return tokens
+    index = sentence.index
+    out = list(tokens)
+
+    def span(leaves: Sequence[Any]) -> tuple[int, int] | None:
+        found = [index[int(leaf.index)] for leaf in leaves if int(leaf.index) < len(index)]
+        found = [k for k in found if k >= 0]
+        return (tokens[min(found)].start, tokens[max(found)].end) if found else None
+
+    for leaf in tree.leaves:
+        at = int(leaf.index)
+        if at >= len(index) or index[at] < 0:
+            continue
+        cat = str(leaf.tcat)
+        variants = frozenset(str(v) for v in leaf.all_variants)
+        out[index[at]] = _reading(out[index[at]], cat, variants)
+        if cat != "so" or not variants & {"fh", "vh"}:
+            continue
+        verb = span([leaf])
+        if verb is None:
+            continue
+        subject, case = _subject(leaf, span)
+        parsing.clauses[verb[0]] = Clause(verb, subject, case, _complement(leaf, span))
+    return tuple(out)
+
+
+def _subject(verb: Any, span: Any) -> tuple[tuple[int, int] | None, str | None]:
+    """The head of the subject of a verb's clause and its case, from the simplified tree."""
+    node = verb.parent
+    while node is not None:
+        for child in node.children:
+            if str(child.tag).startswith("NP-SUBJ"):
+                leaves = list(child.leaves)
+                for n, head in enumerate(leaves):
+                    if head.tcat == "fn" and n + 1 < len(leaves) and str(leaves[n + 1].text).lower() == "sem":
+                        return None, None  # "Sá sem stýrði fundinum": a pronoun heads it
+                    if head.tcat in _HEADS:
+                        case = next((c for c in _CASES_LOW if c in head.all_variants), None)
+                        return span([head]), case
+                return None, None
+        if str(node.tag).startswith(("S-MAIN", "CP", "S0", "S-QUOTE")):
+            return None, None
+        node = node.parent
+    return None, None
+
+
+def _complement(verb: Any, span: Any) -> tuple[int, int] | None:
+    """The clause a verb governs (``CP-THT-OBJ``, ``CP-QUE-OBJ``...) in its verb phrase."""
+    node = verb.parent
+    for _ in range(3):
+        if node is None or not str(node.tag).startswith("VP"):
+            return None
+        for child in node.children:
+            if str(child.tag).startswith(("CP-THT", "CP-QUE")):
+                found: tuple[int, int] | None = span(list(child.leaves))
+                return found
         node = node.parent
     return None

@@ -13,12 +13,23 @@ from urllib.parse import urlsplit
 import attrs
 
 from frettir._attribution import Claim, attribute
-from frettir._cues import may_report
-from frettir._greynir import Token, tokenize
+from frettir._cues import cue_at, may_report
+from frettir._greynir import (
+    DEFAULT_PARSE,
+    PARSE_MODES,
+    SENTENCE_BUDGET,
+    Analysed,
+    Parsing,
+    Token,
+    analyse,
+    split,
+)
+from frettir._greynir import parse as parse_sentence
 from frettir._marks import Marked, scan_marks
 from frettir._marks import paragraphs as find_paragraphs
 from frettir._speakers import Entity
 from frettir._unclosed import end_at_trailing_cue
+from frettir.errors import InputError
 from frettir.model import Gender, Quote, Span, Speaker, SpeakerKind
 
 __all__ = ["Reading", "outlet_of", "read_text"]
@@ -74,25 +85,24 @@ FOLLOWERS = 4
 """Sentences after one that may report which are analysed too (the reportive subjunctive)."""
 
 
-def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> list[list[Token]]:
+def _analyse(
+    text: str, paras: tuple[Span, ...], marks: Sequence[Marked], parsing: Parsing
+) -> list[list[Token]]:
     """Tokens of every paragraph: full BÍN analysis only where a quote or report may be.
 
-    Every paragraph is first read with the plain tokenizer. A sentence with quotation
+    Every paragraph is tokenized once, with the plain tokenizer. A sentence with quotation
     marks or a form of a verb of saying, the :data:`FOLLOWERS` sentences after it, and the
-    first sentence after a paragraph with quotation marks are then read again with
-    reynir's BÍN tokenizer; the rest keep their light tokens, which still show the names.
+    first sentence after a paragraph with quotation marks then go on through reynir's BÍN
+    pipeline (from the same raw tokens); the rest keep their light tokens, which still show
+    the names. In the ``"cues"`` mode, each of those sentences with a cue verb is parsed too
+    (:func:`_parsed`).
     """
     out: list[list[Token]] = []
     quoted_before = False
     starts = [mark.outer.start for mark in marks]  # sorted, as scan_marks gives them
     for para in paras:
-        light = tokenize(text, para.start, para.end, light=True)
-        sentences: list[list[Token]] = []
-        for token in light:
-            if token.sent_start or not sentences:
-                sentences.append([])
-            sentences[-1].append(token)
-        wanted = [may_report(text[s[0].start : s[-1].end], [t.low for t in s]) for s in sentences]
+        sentences = split(text, para.start, para.end)
+        wanted = [may_report(text[s.start : s.end], [t.low for t in s.tokens]) for s in sentences]
         follow = 0
         for n, flag in enumerate(wanted):
             if flag:
@@ -104,18 +114,41 @@ def _analyse(text: str, paras: tuple[Span, ...], marks: Sequence[Marked]) -> lis
         n = 0
         while n < len(sentences):
             if not wanted[n]:
-                para_tokens.extend(sentences[n])
+                para_tokens.extend(sentences[n].tokens)
                 n += 1
                 continue
             m = n
             while m < len(sentences) and wanted[m]:
                 m += 1
-            para_tokens.extend(tokenize(text, sentences[n][0].start, sentences[m - 1][-1].end))
+            for analysed in analyse(text, sentences[n:m]):
+                para_tokens.extend(_parsed(analysed, parsing))
             n = m
         out.append(para_tokens)
         k = bisect.bisect_left(starts, para.start)
         quoted_before = k < len(starts) and starts[k] < para.end
     return out
+
+
+def _parsed(sentence: Analysed, parsing: Parsing) -> tuple[Token, ...]:
+    """The sentence's tokens, with the readings Greynir's parse chose when it is parsed.
+
+    Only in the ``"cues"`` mode, only a sentence with a cue verb outside quotation marks
+    can tell, and at most :data:`~frettir._greynir.SENTENCE_BUDGET` sentences an article.
+    """
+    tokens = sentence.tokens
+    if parsing.mode != "cues" or parsing.parsed >= SENTENCE_BUDGET:
+        return tokens
+    if not any(cue_at(tokens, i) is not None for i in range(len(tokens))):
+        return tokens
+    return parse_sentence(sentence, parsing)
+
+
+def check_parse(parse: object) -> str:
+    """Return ``parse`` if it names a parsing mode, else raise :class:`~frettir.InputError`."""
+    if not isinstance(parse, str) or parse not in PARSE_MODES:
+        accepted = ", ".join(repr(mode) for mode in PARSE_MODES)
+        raise InputError(f"parse must be one of {accepted}, not {parse!r}")
+    return parse
 
 
 @attrs.frozen(kw_only=True)
@@ -129,21 +162,25 @@ class Reading:
     speakers: tuple[Speaker, ...] = ()
 
 
-def read_text(text: str, *, title: str | None, url: str | None, parser: object | None) -> Reading:
+def read_text(
+    text: str, *, title: str | None, url: str | None, parser: object | None, parse: str = DEFAULT_PARSE
+) -> Reading:
     """Do the work of :meth:`Article.from_text <frettir.Article.from_text>` (and ``from_html``).
 
     Raises:
         TypeError: If ``text`` is not a ``str``, or ``title`` or ``url`` neither ``str`` nor ``None``.
+        InputError: If ``parse`` is not one of :data:`~frettir._greynir.PARSE_MODES`.
     """
     _check_text(text, "text", optional=False)
     _check_text(title, "title", optional=True)
     _check_text(url, "url", optional=True)
+    parsing = Parsing(check_parse(parse), parser)
     outlet = outlet_of(url)
     paras = find_paragraphs(text)
     if not paras:
         return Reading(outlet=outlet)
     marks = end_at_trailing_cue(text, scan_marks(text))
-    tokens = _analyse(text, paras, marks)
+    tokens = _analyse(text, paras, marks, parsing)
     sentences: list[Span] = []
     for para_tokens in tokens:
         begin: int | None = None
@@ -157,7 +194,7 @@ def read_text(text: str, *, title: str | None, url: str | None, parser: object |
             end = max(end, token.end)
         if begin is not None:
             sentences.append(Span(start=begin, end=end))
-    claims = attribute(text, marks, tokens, parser)
+    claims = attribute(text, marks, tokens, parsing)
     speakers, quotes = _build(text, claims)
     return Reading(
         outlet=outlet, paragraphs=paras, sentences=tuple(sentences), quotes=quotes, speakers=speakers

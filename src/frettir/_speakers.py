@@ -10,7 +10,8 @@ pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) t
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import combinations
 
 import attrs
 
@@ -520,21 +521,40 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     return None
 
 
+def _word_set(name: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in name.split())
+
+
 @attrs.define
 class Entity:
-    """A referent of the article: one person or body, however often and however named."""
+    """A referent of the article: one person or body, however often and however named.
 
-    name: str
+    ``words`` is the casefolded set of the words of ``name``, kept up to date whenever
+    ``name`` is set (it is read for every comparison of two names).
+    """
+
+    _name: str = attrs.field(alias="name")
     kind: str
     gender: str | None
     titles: list[str] = attrs.Factory(list)
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     head_lemma: str | None = None
     number: str = "et"
+    words: frozenset[str] = attrs.field(init=False, eq=False)
+    seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
+
+    def __attrs_post_init__(self) -> None:
+        self.words = _word_set(self._name)
 
     @property
-    def words(self) -> set[str]:
-        return {w.casefold() for w in self.name.split()}
+    def name(self) -> str:
+        """The canonical name: the fullest form the article gives."""
+        return self._name
+
+    @name.setter
+    def name(self, value: str) -> None:
+        self._name = value
+        self.words = _word_set(value)
 
 
 def same_head(a: str | None, b: str | None) -> bool:
@@ -569,10 +589,10 @@ def title_lemma(word: str) -> str | None:
     return None
 
 
-def _genitive_fix(name: str, known: set[str]) -> str:
+def _genitive_fix(name: str, known: Callable[[str], bool]) -> str:
     """``Vladimirs Pútíns`` -> ``Vladimir Pútín`` when the article also has ``Pútín``."""
     words = name.split()
-    fixed = [w[:-1] if w.endswith("s") and w[:-1].casefold() in known else w for w in words]
+    fixed = [w[:-1] if w.endswith("s") and known(w[:-1].casefold()) else w for w in words]
     if fixed != words:
         return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in words)
     return name
@@ -582,13 +602,101 @@ LOOKBACK = 200
 """How many earlier mentions pronoun and role resolution look at (bounds time per article)."""
 
 
+INDEX_WORDS = 3
+"""Entities are indexed by every set of up to this many of their name's words."""
+BUCKET_SCAN = 64
+"""At most this many entities of one index bucket are compared with a mention, latest first."""
+SUBSETS_UP_TO = 8
+"""A name of up to this many words is compared by all its word subsets, a longer one by the small ones."""
+
+
+def _subsets(words: frozenset[str], up_to: int) -> list[frozenset[str]]:
+    ordered = sorted(words)
+    return [
+        frozenset(c) for size in range(1, min(up_to, len(ordered)) + 1) for c in combinations(ordered, size)
+    ]
+
+
+def _related(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one name's words are all in the other (``Trump`` and ``Donald Trump``)."""
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+class _Index:
+    """Entities by the words of their names, so that finding a match costs the same for any article.
+
+    A mention matches an entity when the words of one name are all in the other. The
+    entities whose words include the mention's are in the bucket of the mention's words (or
+    of three of them); those whose words are all among the mention's are in the exact buckets
+    of the mention's word subsets. Entries whose entity was renamed since are checked again
+    and skipped when they no longer fit.
+    """
+
+    def __init__(self) -> None:
+        self.within: dict[frozenset[str], list[Entity]] = {}  # every small subset of the words
+        self.exact: dict[frozenset[str], list[Entity]] = {}  # the whole set of words
+        self.prefix: dict[str, list[Entity]] = {}  # a person's words by their first four letters
+        self.heads: dict[str, list[Entity]] = {}  # bodies by the first four letters of their head
+
+    def add(self, entity: Entity) -> None:
+        words = entity.words
+        for key in _subsets(words, INDEX_WORDS):
+            self.within.setdefault(key, []).append(entity)
+        self.exact.setdefault(words, []).append(entity)
+        if entity.kind == "person":
+            for w in words:
+                self.prefix.setdefault(w[:4], []).append(entity)
+        if entity.kind == "organization" and entity.head_lemma:
+            self.heads.setdefault(entity.head_lemma[:4], []).append(entity)
+
+    def candidates(self, words: frozenset[str]) -> Iterator[Entity]:
+        """Entities that may share words with ``words`` (with repeats; check each)."""
+        if not words:
+            return
+        if len(words) <= INDEX_WORDS:
+            yield from _latest(self.within.get(words, ()))
+        else:
+            yield from _latest(self.exact.get(words, ()))
+            yield from _latest(self.within.get(frozenset(sorted(words)[:INDEX_WORDS]), ()))
+        up_to = len(words) if len(words) <= SUBSETS_UP_TO else INDEX_WORDS
+        for key in _subsets(words, up_to):
+            yield from _latest(self.exact.get(key, ()))
+
+    def best(
+        self, words: frozenset[str], accept: Callable[[Entity], bool], *, earliest: bool = False
+    ) -> Entity | None:
+        """The latest (or earliest) entity whose name is related to ``words`` and that ``accept`` takes."""
+        found: Entity | None = None
+        for entity in self.candidates(words):
+            if not _related(words, entity.words) or not accept(entity):
+                continue
+            if found is None or (entity.seq < found.seq if earliest else entity.seq > found.seq):
+                found = entity
+        return found
+
+
+def _latest(bucket: Sequence[Entity]) -> Iterator[Entity]:
+    return reversed(bucket[-BUCKET_SCAN:])
+
+
+LOOKBACK = 200
+"""How many earlier mentions pronoun and role resolution look at (bounds time per article)."""
+
+
 class Registry:
-    """Everyone an article names, with pronoun and role resolution."""
+    """Everyone an article names, with pronoun and role resolution.
+
+    The cost of registering a mention does not grow with the number of entities: names are
+    found through an index of their words (:class:`_Index`), not by comparing with each
+    earlier entity.
+    """
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
         self._order: list[tuple[int, int, Entity]] = []  # (position, sequence, entity), sorted
         self._salient: set[int] = set()
+        self._index = _Index()
+        self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
 
     def add(self, mention: Mention, *, salient: bool = True) -> Entity:
         """Register a person or body mention and return its entity (merging with earlier ones).
@@ -606,31 +714,27 @@ class Registry:
                 mention = attrs.evolve(mention, name=alt_name, gender=alt_gender, alternatives=())
                 break
         name = _strip_title_words(mention.name, titles) if mention.kind == "person" else mention.name
-        words = {w.casefold() for w in name.split()}
-        best: Entity | None = None
-        for entity in reversed(self.entities):
-            if entity.kind != mention.kind and mention.kind != "person":
-                continue
-            ew = entity.words
-            if words and (words <= ew or ew <= words):
-                best = entity
-                break
-            if (
-                mention.kind == "organization"
-                and entity.kind == "organization"
-                and same_head(mention.head_lemma, entity.head_lemma)
-            ):
-                best = entity
-                break
+        best = self._match(name, mention.kind)
+        if mention.kind == "organization":
+            body = self._same_body(mention.head_lemma)
+            if body is not None and (best is None or body.seq > best.seq):
+                best = body
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
         if best is None:
             best = Entity(
-                name, mention.kind, mention.gender, head_lemma=mention.head_lemma, number=mention.number
+                name,
+                mention.kind,
+                mention.gender,
+                head_lemma=mention.head_lemma,
+                number=mention.number,
+                seq=len(self.entities),
             )
             self.entities.append(best)
+            self._index.add(best)
         elif len(name.split()) > len(best.name.split()):
             best.name = name
+            self._index.add(best)
         if best.gender is None:
             best.gender = mention.gender
         for title in titles:
@@ -643,53 +747,75 @@ class Registry:
         return best
 
     def _match(self, name: str, kind: str) -> Entity | None:
-        words = {w.casefold() for w in name.split()}
-        for entity in reversed(self.entities):
-            if (
-                (entity.kind == kind or kind == "person")
-                and words
-                and (words <= entity.words or entity.words <= words)
-            ):
-                return entity
-        return None
+        """The latest entity whose name's words include, or are among, those of ``name``."""
+        return self._index.best(_word_set(name), lambda e: e.kind == kind or kind == "person")
+
+    def _same_body(self, head_lemma: str | None) -> Entity | None:
+        """The latest body whose head is ``head_lemma`` (``Veðurstofan`` after ``Veðurstofa Íslands``)."""
+        if not head_lemma:
+            return None
+        found: Entity | None = None
+        for entity in _latest(self._index.heads.get(head_lemma[:4], ())):
+            if same_head(head_lemma, entity.head_lemma) and (found is None or entity.seq > found.seq):
+                found = entity
+        return found
 
     def _inflected(self, word: str) -> Entity | None:
         """A person whose name has a word that ``word`` inflects (``Sölva`` for ``Sölvi``)."""
         low = word.casefold()
-        for entity in reversed(self.entities):
-            if entity.kind != "person":
+        found: Entity | None = None
+        for entity in _latest(self._index.prefix.get(low[:4], ())):
+            if entity.kind != "person" or (found is not None and entity.seq < found.seq):
                 continue
             for w in entity.words:
                 common = next(
                     (n for n, (x, y) in enumerate(zip(w, low, strict=False)) if x != y), min(len(w), len(low))
                 )
                 if common >= 4 and common >= max(len(w), len(low)) - 2:
-                    return entity
-        return None
+                    found = entity
+                    break
+        return found
+
+    def current(self, entity: Entity) -> Entity:
+        """The entity that ``entity`` was merged into by :meth:`finish_names` (or itself)."""
+        while id(entity) in self._merged:
+            entity = self._merged[id(entity)]
+        return entity
 
     def finish_names(self) -> None:
-        """Fix foreign genitive names once every mention is known."""
-        known = {w.casefold() for e in self.entities for w in e.name.split()}
+        """Fix foreign genitive names once every mention is known, and merge what became equal."""
+        counts: dict[str, int] = {}
+        for entity in self.entities:
+            for w in entity.words:
+                counts[w] = counts.get(w, 0) + 1
+
+        def known_elsewhere(own: frozenset[str]) -> Callable[[str], bool]:
+            return lambda w: counts.get(w, 0) > (w in own)  # a word of another entity's name
+
         for entity in self.entities:
             if entity.kind == "person":
-                entity.name = _genitive_fix(entity.name, known - entity.words)
-        # merge entities that became equal after the fix
+                entity.name = _genitive_fix(entity.name, known_elsewhere(entity.words))
+        # merge entities that became equal after the fix: each into the first it matches
         merged: list[Entity] = []
+        index = _Index()
         for entity in self.entities:
-            for other in merged:
-                if other.kind == entity.kind and (entity.words <= other.words or other.words <= entity.words):
-                    if len(entity.name.split()) > len(other.name.split()):
-                        other.name = entity.name
-                    other.mentions.extend(entity.mentions)
-                    other.titles.extend(t for t in entity.titles if t not in other.titles)
-                    other.gender = other.gender or entity.gender
-                    for n, (pos, seq, e) in enumerate(self._order):
-                        if e is entity:
-                            self._order[n] = (pos, seq, other)
-                    break
-            else:
+            kind = entity.kind
+            other = index.best(entity.words, lambda e: e.kind == kind, earliest=True)  # noqa: B023 (called at once)
+            if other is None:
                 merged.append(entity)
-        self.entities = merged
+                index.add(entity)
+                continue
+            if len(entity.name.split()) > len(other.name.split()):
+                other.name = entity.name
+                index.add(other)
+            other.mentions.extend(entity.mentions)
+            other.titles.extend(t for t in entity.titles if t not in other.titles)
+            other.gender = other.gender or entity.gender
+            self._merged[id(entity)] = other
+        if len(merged) < len(self.entities):
+            self._order = [(pos, seq, self.current(e)) for pos, seq, e in self._order]
+            self.entities = merged
+            self._index = index
 
     def mentions_before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
         """Mentions before ``position``, latest first, at most ``limit`` of them."""

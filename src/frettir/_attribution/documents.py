@@ -49,7 +49,9 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     """Who an impersonal ``Þar segir að …`` / ``Í dómnum segir að …`` reports, from context.
 
     With a document noun in the clause (``í dómnum``), the body named last in this or the
-    previous paragraph; otherwise the speaker of the latest quote there. Nobody further back.
+    previous paragraph; a cue that opens its sentence (``Segir að …``), the subject of the
+    first cue of the sentence before in its paragraph; otherwise the speaker of the latest
+    quote there. Nobody further back.
     """
     doc = ctx.doc
     i = site.cue.index
@@ -65,6 +67,12 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
             if entity.kind == "organization":
                 return entity
         return None
+    if i == a and site.unit > 0:
+        # "X fullyrti að … Segir að …": an inverted cue with its subject left out continues
+        # the subject of the sentence before, which its first cue names
+        before = ctx.cues.in_unit(site.unit - 1)
+        if before and before[0].entity is not None and doc.para_of[before[0].cue.index] == para:
+            return before[0].entity
     best = ctx.board.latest(position)
     if best is None or para - best.para > 1:
         return None

@@ -117,13 +117,6 @@ def register_names(doc: Doc) -> None:
                 continue
         i += 1
     doc.registry.finish_names()
-    # finish_names may merge entities: refresh the index
-    for start, entity in list(doc.by_start.items()):
-        for candidate in doc.registry.entities:
-            if entity is candidate:
-                break
-        else:
-            for candidate in doc.registry.entities:
-                if entity.words <= candidate.words or candidate.words <= entity.words:
-                    doc.by_start[start] = candidate
-                    break
+    # finish_names may merge entities: point the index at the ones kept
+    for start, entity in doc.by_start.items():
+        doc.by_start[start] = doc.registry.current(entity)

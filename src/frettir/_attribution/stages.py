@@ -2,14 +2,18 @@
 
 1. :func:`~frettir._attribution.mentions.register_names` and
    :func:`~frettir._attribution.cue_sites.find_cue_sites`: names and cues with subjects;
-2. ``direct``: each quotation (a chain of marks) gets the first of :data:`DIRECT` that fits;
+2. ``direct``: each quotation (a chain of marks) that does not name something
+   (:func:`~frettir._attribution.not_speech.names_something`) gets the first of
+   :data:`DIRECT` that fits;
 3. ``reported``: each cue no claim used yet, read for its clause, gets the first of
    :data:`REPORTED`;
 4. ``according_to``: ``að sögn X`` in every sentence; then reports inside a report of the
    same speaker are dropped (:meth:`~frettir._attribution.claims.Board.drop_nested`);
 5. ``continuation``: sentences in the reportive subjunctive after a report;
 6. ``uncued``: quotations still without a cue are dropped when they are not speech
-   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`.
+   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`;
+7. ``interviews``: answer paragraphs printed without marks in a Q&A interview
+   (:func:`~frettir._attribution.interviews.qa_answers`).
 
 Each stage adds its claims to one :class:`~frettir._attribution.claims.Board` in text
 order; that order is the precedence (see :mod:`frettir._attribution.claims`).
@@ -32,7 +36,7 @@ from frettir._attribution.cue_sites import find_cue_sites
 from frettir._attribution.document import read_document, token_range
 from frettir._attribution.documents import Media
 from frettir._attribution.mentions import register_names
-from frettir._attribution.not_speech import not_speech
+from frettir._attribution.not_speech import names_something, not_speech
 from frettir._attribution.registry import RULES, STAGES, Rule
 from frettir._greynir import Token
 from frettir._marks import Marked
@@ -79,6 +83,7 @@ def _stage_rules() -> dict[str, tuple[Rule, ...]]:
         "according_to": (_according.according_to,),
         "continuation": (_continuation.subjunctive,),
         "uncued": UNCUED,
+        "interviews": (_interviews.qa_answers,),
     }
     return {stage: tuple(by_function[f] for f in order[stage]) for stage in STAGES}
 
@@ -148,6 +153,8 @@ def attribute(
     # direct: quotations with a cue beside them
     pending: list[Chain] = []
     for chain in _chains(ctx):
+        if names_something(ctx, chain):
+            continue  # a title, a name or a term, whatever cue stands near
         found = _first(DIRECT, ctx, chain)
         if found is None:
             pending.append(chain)
@@ -194,6 +201,9 @@ def attribute(
         found = _first(UNCUED, ctx, chain)
         if found is not None:
             _emit(ctx, chain, found)
+    # answers printed without marks in a Q&A interview
+    for claim in _interviews.qa_answers(ctx):
+        board.add(claim)
     claims = sorted(board.claims, key=lambda c: (c.start, c.kind != "indirect"))
     media = Media(doc)
     return [
