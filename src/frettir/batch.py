@@ -200,9 +200,9 @@ def warm() -> None:
     """Build the engine in this process now (it is otherwise built by the first article).
 
     Called once per worker by the pools of :func:`extract_many` and :mod:`frettir.dask`;
-    calling it again costs one short article. It ends with :func:`gc.freeze`: every object
-    alive then (the engine's and the caller's) is left alone by the garbage collector from
-    then on, so a reference cycle among them is never freed.
+    calling it again costs one short article. In a worker process (one with a parent
+    process) it ends with :func:`gc.freeze`: the objects alive then are left alone by the
+    garbage collector for the rest of the process.
     """
     from frettir._greynir import parse_subject
 
@@ -210,11 +210,12 @@ def warm() -> None:
     # The engine parses only some cue clauses, so a short article may not load Greynir's
     # grammar (about 0.5 s); parse one clause so that forked workers share it.
     parse_subject(_WARM_CLAUSE, 4)
-    # The engine is millions of long-lived objects: move them out of the garbage collector's
-    # sight. Collections then skip them, forked workers do not copy their pages by touching
-    # them, and a worker exits at once instead of spending 1-2 s taking them apart (a Dask
-    # worker slower than its nanny's 4 s gets killed and its connections close with errors).
-    gc.freeze()
+    # In a worker process the engine's many long-lived objects are moved out of the garbage
+    # collector's sight: the worker then exits at once instead of spending 1-2 s taking them
+    # apart (a Dask worker slower than its nanny's 4 s is killed, with connection errors).
+    # Never in the caller's own process, whose objects are none of frettir's business.
+    if multiprocessing.parent_process() is not None:
+        gc.freeze()
 
 
 def _check_count(name: str, value: object, *, none_ok: bool = False) -> None:
