@@ -230,9 +230,19 @@ class Analysed:
     index: tuple[int, ...] = attrs.field(repr=False)  # per word of the parser: its token, or -1
 
 
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+"""Control characters that are not white space (NUL...) and lone surrogates.
+
+The tokenizer makes each of them a token of its own, glued to its neighbours, which splits a
+name (``Jón\\x00Jónsson``) and stands between a quote and its cue. They separate words like a
+space, so the tokenizer sees a space in their place (the offsets do not move).
+"""
+
+
 def _piece(raw: str, start: int, end: int | None) -> str:
     stop = len(raw) if end is None else end
-    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
+    piece = _INVISIBLE.sub(" ", raw[start:stop])
+    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), piece)
 
 
 def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
