@@ -201,7 +201,7 @@ def warm() -> None:
 
     Called once per worker by the pools of :func:`extract_many` and :mod:`frettir.dask`;
     calling it again costs one short article. In a worker process (one with a parent
-    process) it ends with :func:`gc.freeze`: the objects alive then are left alone by the
+    process) it ends with ``gc.freeze()``: the objects alive then are left alone by the
     garbage collector for the rest of the process.
     """
     from frettir._greynir import parse_subject

@@ -707,7 +707,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> None:
     """The ``frettir`` program (and ``python -m frettir``): :func:`main`, then exit with its code.
 
-    Before exiting, :func:`gc.freeze` spares the interpreter taking the engine's objects apart
+    Before exiting, ``gc.freeze()`` spares the interpreter taking the engine's objects apart
     one by one, which costs 1-2 s at the end of every run.
     """
     status = main()

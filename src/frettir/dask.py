@@ -52,7 +52,7 @@ def _ready() -> None:
     """Build the engine in this worker process the first time a partition needs it.
 
     In a worker process of its own, :func:`~frettir.batch.warm` then moves the engine's objects
-    out of the garbage collector's reach (:func:`gc.freeze`): they live as long as the process,
+    out of the garbage collector's reach (``gc.freeze()``): they live as long as the process,
     and the full collection Python runs at exit would otherwise take seconds over them, long
     enough for Dask's nanny to give up waiting and kill the worker with a warning when the
     cluster closes.
