@@ -11,9 +11,9 @@ found by reading the text back; the answers are known because the text was built
 Conventions where ANNOTATION.md leaves the choice open (the engine follows the same ones):
 
 * a quote's cue and attributing mention belong to the paragraph or clause that holds the cue:
-  in ``„Q1,“ sagði X, „Q2.“`` only Q1 has them; in a quote running over paragraphs only the
-  paragraph next to the cue has them; ``og bætti við: „Q2“`` gives Q2 the cue ``bæta við``
-  and the subject of the coordinated clause (X) as its mention;
+  in ``„Q1,“ sagði X, „Q2.“`` only Q1 has them; every part of a quote re-opened in each
+  paragraph has them (and the start of the first part as ``group``); ``og bætti við: „Q2“``
+  gives Q2 the cue ``bæta við`` and the subject of the coordinated clause (X) as its mention;
 * ``Að sögn X-gen CLAUSE.`` reports CLAUSE without ``Að sögn X``; ``CLAUSE að sögn X-gen.``
   reports CLAUSE; the cue is ``að sögn``.
 
@@ -355,6 +355,8 @@ class KnownQuote:
     cue: str | None
     speaker_span: tuple[int, int] | None
     outer: tuple[int, int] | None = None
+    group: int | None = None
+    """The start of the first part, for each part of a quote re-opened in each paragraph."""
 
 
 @attrs.frozen(kw_only=True)
@@ -542,11 +544,12 @@ def _render_segment(w: _Writer, seg: SegmentPlan, name: Name) -> None:
                 w.add(para_break)
             content = sentence + ("," if last and not seg.cue_first else ".")
             quotes.append(w.direct(opener, content, closer if last else None, name, None))
-        if seg.cue_first:
-            w.quotes[w.quotes.index(quotes[0])] = attrs.evolve(quotes[0], cue="segja", speaker_span=span)
-        else:
+        if not seg.cue_first:
             span = after_cue(said)
-            w.quotes[w.quotes.index(quotes[-1])] = attrs.evolve(quotes[-1], cue="segja", speaker_span=span)
+        # every part has the cue and the mention, and the start of the first part as its group
+        group = quotes[0].start if len(quotes) > 1 else None
+        for part in quotes:
+            w.quotes[w.quotes.index(part)] = attrs.evolve(part, cue="segja", speaker_span=span, group=group)
     elif layout == "that":
         if seg.cue == "spyrja":
             verb, word = {"present": "spyr", "past": "spurði"}[seg.tense], "hvort"
