@@ -40,6 +40,7 @@ words, so that :meth:`Corpus.search` for ``ríkisstjórn`` finds ``ríkisstjórn
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import json
 import os
@@ -272,14 +273,17 @@ def _quote_words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFC", text).casefold())
 
 
-def _lemma_text(text: str) -> str:
-    """The lemmas of every word of ``text`` (the word itself where BÍN has none), space-separated."""
+@functools.lru_cache(maxsize=65536)
+def _word_lemmas(word: str) -> str:
+    """The BÍN lemmas of one word form, space-separated; the word itself where BÍN has none."""
     from frettir._greynir import lemmas
 
-    found: list[str] = []
-    for word in _WORD.findall(text):
-        found.extend(sorted(lemmas(word)) or [word.lower()])
-    return " ".join(found)
+    return " ".join(sorted(lemmas(word))) or word.lower()
+
+
+def _lemma_text(text: str) -> str:
+    """The lemmas of every word of ``text`` (the word itself where BÍN has none), space-separated."""
+    return " ".join(_word_lemmas(word) for word in _WORD.findall(text))
 
 
 def _year(published: str | None) -> int | None:
@@ -353,8 +357,8 @@ class _ArticleRows:
         )
 
     def digest(self) -> str:
-        data = json.dumps(attrs.astuple(self), ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        # the repr of these frozen classes names every field, in a fixed order
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
 
 
 def _path(path: object) -> str:

@@ -45,6 +45,7 @@ class Claim:
     rule: str = ""
     para: int = 0
     medium: str | None = None
+    group: int | None = None
     site: int | None = attrs.field(default=None, eq=False)
 
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
 from frettir._greynir import Token
-from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np
+from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, title_before
 
 __all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
 
@@ -43,7 +45,7 @@ def entity_for(doc: Doc, mention: Mention) -> Entity | None:
             found.titles.append(mention.title)  # "Forstjóri Icelandair, Bogi Nils Bogason, segir"
         return found
     if mention.kind == "description":
-        role = doc.registry.resolve_role(mention.head_lemma, mention.start)
+        role = doc.registry.resolve_role(mention)
         if role is not None:
             return role
     entity = doc.registry.add(mention)
@@ -88,16 +90,29 @@ def register_names(doc: Doc) -> None:
                 and token.text[:1].isupper()
             )
             or (
-                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …"
+                # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …",
+                # "Lögreglan á Austurlandi …" (read_np takes the place phrase only with a place)
                 token.kind == "word"
                 and token.sent_start
                 and token.text[:1].isupper()
                 and i + 1 < len(tokens)
-                and (tokens[i + 1].text[:1].isupper() or tokens[i + 1].text == ",")
+                and (
+                    tokens[i + 1].text[:1].isupper()
+                    or tokens[i + 1].text == ","
+                    or (
+                        tokens[i + 1].low in ("á", "í")
+                        and i + 2 < len(tokens)
+                        and tokens[i + 2].text[:1].isupper()
+                    )
+                )
             )
         ):
             subject = subject_position(doc, i)
             mention = read_np(tokens, i, apposition=True, oblique=not subject)
+            if mention is not None and mention.kind == "person" and mention.title is None:
+                # "framherjinn Jón Jónsson": a definite noun before the name is a title
+                title = title_before(tokens, i, doc.units[doc.unit_of[i]][0])
+                mention = mention if title is None else attrs.evolve(mention, title=title)
             if mention is not None and mention.kind in ("person", "organization"):
                 entity = doc.registry.add(mention, salient=subject)
                 doc.by_start[mention.start] = entity
@@ -116,6 +131,7 @@ def register_names(doc: Doc) -> None:
                 i = max(i + 1, group.tok_end)
                 continue
         i += 1
+    doc.registry.note_words(t.low for t in tokens if t.kind == "word")
     doc.registry.finish_names()
     # finish_names may merge entities: point the index at the ones kept
     for start, entity in doc.by_start.items():

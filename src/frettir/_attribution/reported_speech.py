@@ -17,7 +17,7 @@ from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
-from frettir._cues import finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import INFINITIVE_CLAUSE, finite, indicative_only, strong_finite, subjunctive_only
 from frettir._greynir import Token
 from frettir._speakers import Entity
 
@@ -63,6 +63,8 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
         subject = parsed_subject(doc, site.cue, doc.units[site.unit])
         if subject is not None:
             site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject), parsed=True)
+    if site.subject is None and site.cue.lemma in INFINITIVE_CLAUSE:
+        return None  # a request with no one making it: the context cannot tell who asked
     end = clause_end(doc, start, b)
     later = [
         t.cue.index
@@ -235,6 +237,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             if low == "að" and (
                 (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
             ):
+                if site.cue.lemma in INFINITIVE_CLAUSE:
+                    return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
                 break
             return nxt
         if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):

@@ -28,6 +28,7 @@ import attrs
 from frettir._attribution import according_to as _according
 from frettir._attribution import continuation as _continuation
 from frettir._attribution import direct_layouts as _direct
+from frettir._attribution import inner_quotes as _inner
 from frettir._attribution import interviews as _interviews
 from frettir._attribution import reported_speech as _reported
 from frettir._attribution.claims import Board, Claim
@@ -78,7 +79,7 @@ UNCUED: tuple[ChainRule, ...] = (
 def _stage_rules() -> dict[str, tuple[Rule, ...]]:
     by_function = {rule.function: rule for rule in RULES.values()}
     order: dict[str, tuple[Callable[..., object], ...]] = {
-        "direct": DIRECT,
+        "direct": (*DIRECT, _inner.inner_quote),
         "reported": REPORTED,
         "according_to": (_according.according_to,),
         "continuation": (_continuation.subjunctive,),
@@ -107,13 +108,16 @@ def _chains(ctx: Context) -> list[Chain]:
 
 
 def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
-    """Add one claim per paragraph of a (possibly multi-paragraph) quotation.
+    """Add one claim per paragraph of a (possibly multi-paragraph) quotation, and its inner quotes.
 
-    The cue and the speaker's mention go with the part beside the cue: the last part for a
-    cue after the quote, the first for a cue before it.
+    The parts of a quotation re-opened in each paragraph share a ``group`` (the start of the
+    first part) and every part has the cue and the speaker's mention, wherever they stand.
+    Inner quotes with a cue of their own inside the quotation are quotes too
+    (:mod:`~frettir._attribution.inner_quotes`).
     """
     doc = ctx.doc
     uses = found.site
+    group = doc.marks[chain[0]].inner.start if len(chain) > 1 else None
     for m in chain:
         mark = doc.marks[m]
         claim = attrs.evolve(
@@ -122,13 +126,12 @@ def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
             end=mark.inner.end,
             outer=(mark.outer.start, mark.outer.end),
             para=para_of_mark(doc, m),
+            group=group,
         )
-        if (m != chain[-1] and found.rule.startswith("direct.cue_after")) or (
-            m != chain[0] and found.rule == "direct.cue_before"
-        ):
-            claim = attrs.evolve(claim, speaker_span=None, cue=None, cue_span=None)
         ctx.board.add(claim, uses=uses)
         uses = None
+    for claim in _inner.inner_quotes(ctx, chain):
+        ctx.board.add(claim, uses=claim.site)
 
 
 def _first(rules: Sequence[ChainRule], ctx: Context, chain: Chain) -> Claim | None:
