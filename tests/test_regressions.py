@@ -573,3 +573,38 @@ def test_a_naming_verb_before_a_marked_term_is_no_cue() -> None:
     """``hefur verið nefnt „…“``: *nefna* names; it neither cues the marked words nor reports."""
     quotes = _quotes("Lengi hefur félagið verið nefnt „ruslakista bankans“.")
     assert [q for q in quotes if q.kind == "indirect" or q.cue is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        (
+            "Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.",
+            "Lögreglustjórinn",
+            "Maðurinn skaut í átt að lögreglu",
+        ),
+        (
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir, segir Jökull Jónsson.",
+            "Jökull Jónsson",
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir",
+        ),
+        (
+            "Tveir voru fluttir á sjúkrahús, að því er lögreglan sagði.",
+            "lögreglan",
+            "Tveir voru fluttir á sjúkrahús",
+        ),
+    ],
+)
+def test_a_report_before_its_cue(text: str, speaker: str, report: str) -> None:
+    """``…, segir í tilkynningu``, ``… segir X``, ``…, að því er X sagði``: the clause before the cue.
+
+    ruv-2021-08-27-byssumadur-egilsstodum and visir-2013-jokull-kaleo-harmageddon had these missed.
+    """
+    assert [(q.rule, _who(q), q.text) for q in _quotes(text, "indirect")] == [
+        ("indirect.before_cue", speaker, report)
+    ]
+
+
+def test_a_verb_after_its_auxiliary_ends_no_report_before_it() -> None:
+    """``Þetta vildi Björgvin ekki útskýra nánar.``: no clause of its own stands before the cue."""
+    assert _quotes("Þetta vildi Björgvin ekki útskýra nánar.") == []

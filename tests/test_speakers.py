@@ -244,3 +244,21 @@ def test_a_name_survives_an_invisible_character_inside_it(read: Read, mark: str)
         f"J{mark}ón Jónsson",
         f"Zla{mark}tan Ibrahimović",
     ]
+
+
+def test_a_foreign_given_name_takes_an_icelandic_patronymic(read: Read) -> None:
+    """``Shiran Þórisson, fjármálastjóri X sagði …`` (no closing comma): the person, with the title."""
+    article = read("Shiran Þórisson, fjármálastjóri Norðurfisks sagði að reksturinn gengi vel.")
+    assert _speakers_of(article) == [("reksturinn gengi vel", "Shiran Þórisson")]
+
+
+def test_he_after_a_report_is_the_reporter_not_someone_inside_it(read: Read) -> None:
+    """``X segir að Y og Z muni …. Hann segir …``: ``hann`` is X, the subject of the main clause."""
+    article = read(
+        "Páll Pálsson, lögmaður mannanna, segir að Jón og Gunnar muni sækja rétt sinn. "
+        "Hann segir að dómurinn sé merkilegur."
+    )
+    assert _speakers_of(article) == [
+        ("Jón og Gunnar muni sækja rétt sinn", "Páll Pálsson"),
+        ("dómurinn sé merkilegur", "Páll Pálsson"),
+    ]

@@ -478,11 +478,19 @@ def read_np(
         )  # "DV", "ICE"
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
+        words = [_shown(t) for t in tokens[i:j]]
+        while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
+            # a foreign given name with an Icelandic patronymic: "Shiran Þórisson"
+            family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð")), None)
+            if family is None:
+                break
+            words.append(family.lemma)
+            j += 1
         mention = Mention(
             token.start,
             tokens[j - 1].end,
             "person",
-            " ".join(_shown(t) for t in tokens[i:j]),
+            " ".join(words),
             None,
             tok_end=j,
         )
@@ -845,6 +853,7 @@ class Registry:
         # (position, sequence, entity, the mention's own gender), sorted by position
         self._order: list[tuple[int, int, Entity, str | None]] = []
         self._salient: set[int] = set()
+        self._main: set[int] = set()  # salient mentions that are subjects of a main clause
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
         self._vocabulary: set[str] = set()
@@ -853,11 +862,13 @@ class Registry:
         """Record the words of the article (lower case), for the fullest name of a body."""
         self._vocabulary.update(words)
 
-    def add(self, mention: Mention, *, salient: bool = True) -> Entity:
+    def add(self, mention: Mention, *, salient: bool = True, main: bool | None = None) -> Entity:
         """Register a person or body mention and return its entity (merging with earlier ones).
 
         ``salient`` marks a mention as a subject (first in its clause or right after the
-        finite verb); pronouns prefer salient antecedents.
+        finite verb); pronouns prefer salient antecedents, and among them the subjects of a
+        main clause (``main``, by default as salient) over those of a clause inside it: in
+        ``X segir að Y hafi …`` a following ``Hann segir`` is X.
         """
         titles: list[str] = [mention.title] if mention.title else []
         for alt_name, alt_gender in mention.alternatives:
@@ -897,15 +908,17 @@ class Registry:
         for title in titles:
             if title not in best.titles:
                 best.titles.append(title)
-        self._record(best, mention, salient=salient)
+        self._record(best, mention, salient=salient, main=salient if main is None else main)
         return best
 
-    def _record(self, entity: Entity, mention: Mention, *, salient: bool) -> None:
+    def _record(self, entity: Entity, mention: Mention, *, salient: bool, main: bool) -> None:
         entity.mentions.append((mention.start, mention.end))
         item = (mention.start, len(self._order), entity, mention.gender)
         bisect.insort(self._order, item, key=lambda item: item[0])
         if salient and mention.nominative:
             self._salient.add(mention.start)
+            if main:
+                self._main.add(mention.start)
 
     def _definite(self, mention: Mention, name: str) -> str:
         """``lögreglan`` for a bare ``lögregla`` when the article uses the noun with its article.
@@ -1012,8 +1025,9 @@ class Registry:
     ) -> Entity | None:
         """The antecedent of a pronoun at ``position`` with ``gender`` and ``number``.
 
-        Singular: the most recent subject mention of a person whose gender agrees, within
-        ``window`` characters; else the most recent agreeing person mention; else a person of
+        Singular: the most recent subject of a main clause that is a person whose gender
+        agrees, within ``window`` characters; else such a subject of any clause; else the most
+        recent agreeing person mention; else a person of
         unknown gender; else a singular body of the same grammatical gender. Plural
         (``þeir``, ``þær``): the most recent plural group within ``window``, else nobody.
 
@@ -1033,15 +1047,16 @@ class Registry:
         def agrees(entity: Entity, said: str | None) -> bool:
             return entity.gender == gender or (said == gender and entity.number == "et")
 
-        for pos, entity, said in ordered:
-            if position - pos > window:
-                break
-            if (
-                entity.kind == "person"
-                and (agrees(entity, said) or entity.gender is None)
-                and pos in self._salient
-            ):
-                return entity  # a foreign name of unknown gender is a candidate too
+        for subjects in (self._main, self._salient):
+            for pos, entity, said in ordered:
+                if position - pos > window:
+                    break
+                if (
+                    entity.kind == "person"
+                    and (agrees(entity, said) or entity.gender is None)
+                    and pos in subjects
+                ):
+                    return entity  # a foreign name of unknown gender is a candidate too
         unknown: Entity | None = None
         body: Entity | None = None
         for _pos, entity, said in ordered:
@@ -1085,7 +1100,7 @@ class Registry:
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:
-            self._record(found, mention, salient=True)
+            self._record(found, mention, salient=True, main=True)
         return found
 
     def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:
