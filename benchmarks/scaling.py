@@ -23,6 +23,9 @@ The families:
 ``registry``
     The speaker registry: quotes by many different people (``„Já,“ sagði Ari Bárðarson.``),
     every name new.
+``namesakes``
+    The registry's index by name words at its worst: every person has the same first name
+    and is named again by the last name (``„Já,“ sagði Jón Aribárson. „Nei,“ sagði Aribárson.``).
 ``json``
     The JSON of an article of many short quotes by a few speakers (bytes, not seconds).
 
@@ -92,6 +95,13 @@ def _registry(n: int) -> str:
     return "\n".join(f"„Já,“ sagði {name}." for name in itertools.islice(_names(), n))
 
 
+def _namesakes(n: int) -> str:
+    surnames = (f"{a}{b.lower()}{end}" for a, b, end in itertools.product(_SYLLABLES, _SYLLABLES, _ENDINGS))
+    return "\n".join(
+        f"„Já,“ sagði Jón {surname}. „Nei,“ sagði {surname}." for surname in itertools.islice(surnames, n)
+    )
+
+
 def _json(n: int) -> str:
     people = ("Anna Jónsdóttir", "Jón Jónsson", "Kári Stefánsson")
     return "\n".join(f"„Já {i},“ sagði {people[i % 3]}." for i in range(n))
@@ -103,6 +113,7 @@ FAMILIES: dict[str, tuple[Callable[[int], str], int]] = {
     "reports": (_reports, 2_000),
     "cues": (_cues, 4_000),
     "registry": (_registry, 2_000),
+    "namesakes": (_namesakes, 500),
     "json": (_json, 2_000),
 }
 """Each family's builder and its n at ``--scale 1`` (about 2-10 s on one core when linear)."""

@@ -446,6 +446,16 @@ def test_python_m_frettir_runs_the_command_line(tmp_path: Path) -> None:
         check=False,
     )
     assert (result.returncode, result.stdout.strip()) == (0, f"frettir {frettir.__version__}")
+    missing = str(tmp_path / "missing.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "frettir", "extract", missing],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert f"cannot read {missing}" in result.stderr
 
 
 def test_extract_text_file_drops_a_utf8_byte_order_mark(

@@ -135,13 +135,14 @@ def _found(quote: Quote) -> tuple[object, ...]:
         quote.cue,
         _pair(quote.speaker_span),
         _pair(quote.outer) if quote.kind == "direct" else None,
+        quote.group,
     )
 
 
 def _known(known: KnownArticle, kind: str | None = None) -> list[tuple[object, ...]]:
     """The known quotes (of one kind, or all) in article order, shaped like :func:`_found`."""
     return [
-        (q.kind, q.start, q.end, q.text, q.speaker, q.cue, q.speaker_span, q.outer)
+        (q.kind, q.start, q.end, q.text, q.speaker, q.cue, q.speaker_span, q.outer, q.group)
         for q in known.quotes
         if kind is None or q.kind == kind
     ]
@@ -189,6 +190,7 @@ def _shifted(article: Article, text: str, offset: int) -> Article:
             speaker_span=_shifted_span(q.speaker_span, offset),
             cue_span=_shifted_span(q.cue_span, offset),
             speaker=None if q.speaker is None else speakers[id(q.speaker)],
+            group=None if q.group is None else q.group + offset,
         )
         for q in article.quotes
     )

@@ -511,3 +511,100 @@ def test_according_to_after_a_comparison_keeps_the_whole_clause() -> None:
     """``meira en …``: a comparative *en* joins no clauses, so the report is the whole sentence."""
     text = "Tjónið var meira en búist var við, að sögn lögreglunnar."
     assert [q.text for q in _quotes(text, "indirect")] == ["Tjónið var meira en búist var við"]
+
+
+# --- issue 10 §2.4: cues -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "report"),
+    [
+        (
+            "Íbúar hafa skorað á sveitarstjórnina að hætta við framkvæmdina.",
+            "skora á",
+            "hætta við framkvæmdina",
+        ),
+        ("Félagið óskaði eftir því við bæinn að vinnu yrði hraðað.", "óska eftir", "vinnu yrði hraðað"),
+        ("Stéttarfélagið krafðist þess að samningnum yrði rift.", "krefjast", "samningnum yrði rift"),
+        ("Ráðherrann lagði til að lögunum yrði breytt.", "leggja til", "lögunum yrði breytt"),
+        ("Þingmaðurinn sakaði ráðherrann um að hafa leynt upplýsingum.", "saka um", "hafa leynt upplýsingum"),
+    ],
+)
+def test_requests_demands_and_proposals_are_reported_speech(text: str, cue: str, report: str) -> None:
+    """Requests, demands, proposals and accusations report a clause (ANNOTATION.md, Settled cases).
+
+    The clause after *að* may be an infinitive (*að hætta*); bb-2020-12-daniel-til-arctic-fish
+    and visir-2016-04-sigmundur-bitid had *óska eftir* and *skora á* missed.
+    """
+    assert [(q.cue, q.text) for q in _quotes(text, "indirect")] == [(cue, report)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "report"),
+    [
+        ("Sveitarstjórinn hafnar því að reglur hafi verið brotnar.", "hafna", "reglur hafi verið brotnar"),
+        (
+            "Formaðurinn gagnrýnir að starfsfólk hafi ekki verið upplýst.",
+            "gagnrýna",
+            "starfsfólk hafi ekki verið upplýst",
+        ),
+        (
+            "Söngvarinn minnist þess að hafa farið á tónleika sem barn.",
+            "minnast",
+            "hafa farið á tónleika sem barn",
+        ),
+    ],
+)
+def test_verbs_that_take_a_stand_on_a_claim_report_it(text: str, cue: str, report: str) -> None:
+    """*hafna því að*, *gagnrýna að*, *minnast þess að* (kjarninn-sedlabankinn-esi-leynd,
+    visir-2008-heidar-orn-uppsagnir-ruv, visir-2013-jokull-kaleo-harmageddon)."""
+    assert [(q.cue, q.text) for q in _quotes(text, "indirect")] == [(cue, report)]
+
+
+def test_a_nonfinite_middle_form_is_an_infinitive_report() -> None:
+    """``hefur sagst ætla``: the supine of the middle *segjast* reports like *segist*."""
+    quotes = _quotes("Jón Jónsson hefur sagst ætla að bjóða sig fram.", "indirect")
+    assert [(q.cue, _who(q), q.text) for q in quotes] == [
+        ("segjast", "Jón Jónsson", "ætla að bjóða sig fram")
+    ]
+
+
+def test_a_naming_verb_before_a_marked_term_is_no_cue() -> None:
+    """``hefur verið nefnt „…“``: *nefna* names; it neither cues the marked words nor reports."""
+    quotes = _quotes("Lengi hefur félagið verið nefnt „ruslakista bankans“.")
+    assert [q for q in quotes if q.kind == "indirect" or q.cue is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        (
+            "Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.",
+            "Lögreglustjórinn",
+            "Maðurinn skaut í átt að lögreglu",
+        ),
+        (
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir, segir Jökull Jónsson.",
+            "Jökull Jónsson",
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir",
+        ),
+        (
+            "Tveir voru fluttir á sjúkrahús, að því er lögreglan sagði.",
+            "lögreglan",
+            "Tveir voru fluttir á sjúkrahús",
+        ),
+    ],
+)
+def test_a_report_before_its_cue(text: str, speaker: str, report: str) -> None:
+    """``…, segir í tilkynningu``, ``… segir X``, ``…, að því er X sagði``: the clause before the cue.
+
+    ruv-2021-08-27-byssumadur-egilsstodum and visir-2013-jokull-kaleo-harmageddon had these missed.
+    """
+    assert [(q.rule, _who(q), q.text) for q in _quotes(text, "indirect")] == [
+        ("indirect.before_cue", speaker, report)
+    ]
+
+
+def test_a_verb_after_its_auxiliary_ends_no_report_before_it() -> None:
+    """``Þetta vildi Björgvin ekki útskýra nánar.``: no clause of its own stands before the cue."""
+    assert _quotes("Þetta vildi Björgvin ekki útskýra nánar.") == []

@@ -28,8 +28,6 @@ keeping the flat fields you want.
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
 import os
 import threading
 from collections.abc import Iterable, Mapping
@@ -53,17 +51,16 @@ _builds = 0
 def _ready() -> None:
     """Build the engine in this worker process the first time a partition needs it.
 
-    In a worker process of its own, the engine's objects are then moved out of the garbage
-    collector's reach (:func:`gc.freeze`): they live as long as the process, and the full
-    collection Python runs at exit would otherwise take seconds over them, long enough for
-    Dask's nanny to give up waiting and kill the worker with a warning when the cluster closes.
+    In a worker process of its own, :func:`~frettir.batch.warm` then moves the engine's objects
+    out of the garbage collector's reach (``gc.freeze()``): they live as long as the process,
+    and the full collection Python runs at exit would otherwise take seconds over them, long
+    enough for Dask's nanny to give up waiting and kill the worker with a warning when the
+    cluster closes.
     """
     global _builds
     with _lock:
         if _builds == 0:
             warm()
-            if multiprocessing.parent_process() is not None:
-                gc.freeze()
             _builds += 1
 
 

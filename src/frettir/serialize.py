@@ -262,6 +262,7 @@ def _quote_record(quote: Quote) -> dict[str, Any]:
         "confidence": quote.confidence,
         "rule": quote.rule,
         "medium": quote.medium,
+        "group": quote.group,
     }
 
 

@@ -106,6 +106,9 @@ class QuoteRecord(BaseModel):
     confidence: float
     rule: str
     medium: str | None
+    group: int | None = Field(
+        description="Start of the first part of a quote re-opened in each paragraph, shared by its parts."
+    )
 
 
 class SpeakerRecord(BaseModel):

@@ -14,7 +14,7 @@ from frettir._attribution.cue_sites import CueSite
 from frettir._attribution.document import Doc, first_index
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.words import CONVERSATIONS, DOCUMENTS, PLATFORMS
-from frettir._greynir import Token
+from frettir._greynir import Token, lookup
 from frettir._speakers import Entity, np_before, read_np
 
 __all__ = ["Media", "context_source", "impersonal_source"]
@@ -59,7 +59,10 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     para = doc.para_of[i]
     position = doc.tokens[i].start
     window = doc.tokens[a : min(len(doc.tokens), i + 3)]
-    if any(any(m.lemma in DOCUMENTS for m in t.meanings) for t in window):
+    if doc.tokens[a].low == "þar" and site.unit > 0 and doc.para_of[doc.units[site.unit - 1][0]] == para:
+        # "X sendi frá sér tilkynningu. Þar segir að …": "þar" points at the document before
+        window = doc.tokens[doc.units[site.unit - 1][0] : min(len(doc.tokens), i + 3)]
+    if any(_names_document(t) for t in window):
         for pos, entity in doc.registry.mentions_before(position):
             k = first_index(doc.tokens, pos, 0, len(doc.tokens))
             if para - doc.para_of[k] > 1:
@@ -77,6 +80,12 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     if best is None or para - best.para > 1:
         return None
     return best.entity
+
+
+def _names_document(token: Token) -> bool:
+    """A document noun (``tilkynning``, ``dómur``), also in a sentence tokenized without readings."""
+    readings = token.meanings or (lookup(token.low) if token.kind == "word" else ())
+    return any(m.lemma in DOCUMENTS for m in readings)
 
 
 def _platform(token: Token) -> str | None:

@@ -17,9 +17,9 @@ from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
-from frettir._cues import finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import INFINITIVE_CLAUSE, finite, indicative_only, strong_finite, subjunctive_only
 from frettir._greynir import Token
-from frettir._speakers import Entity
+from frettir._speakers import Entity, read_np
 
 __all__ = [
     "Report",
@@ -37,7 +37,8 @@ class Report:
     """The clause a cue governs: tokens ``[start, end)``, their character ``span``.
 
     ``site`` is the cue site, with the subject Greynir's parse found if the token rules
-    found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it.
+    found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it;
+    ``before`` that it stands before its cue (``…, segir í tilkynningu``).
     """
 
     site: CueSite
@@ -45,6 +46,7 @@ class Report:
     end: int
     span: tuple[int, int]
     that: bool
+    before: bool = False
 
 
 def find_report(ctx: Context, site: CueSite) -> Report | None:
@@ -57,12 +59,14 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     _, b = doc.units[site.unit]
     start = _complement(doc, site, b)
     if start is None:
-        return None
+        return _report_before(ctx, site)
     if site.subject is None and not site.passive:
         # only now, with a report to attribute, is the parser worth its time
         subject = parsed_subject(doc, site.cue, doc.units[site.unit])
         if subject is not None:
             site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject), parsed=True)
+    if site.subject is None and site.cue.lemma in INFINITIVE_CLAUSE:
+        return None  # a request with no one making it: the context cannot tell who asked
     end = clause_end(doc, start, b)
     later = [
         t.cue.index
@@ -77,6 +81,56 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     return Report(site, start, end, span, doc.tokens[start - 1].low in ("að", "hvort"))
+
+
+_AS_PHRASE = ("að", "því", "er")
+"""``…, að því er X sagði``: the phrase that puts a cue after its report."""
+
+
+def _report_before(ctx: Context, site: CueSite) -> Report | None:
+    """A clause before its cue: ``…, segir í tilkynningu``, ``…, segir Jón``, ``…, að því er X sagði``.
+
+    The cue ends its sentence (nothing after it but its subject or the document it names), it
+    is inverted or has no subject (so it is no new main clause of its own), and before it
+    stands a clause of its own — a finite verb, no quotation marks (those are direct quotes)
+    and no other cue.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    a, b = doc.units[site.unit]
+    i = site.cue.index
+    if site.passive or site.cue.middle or i == a or not strong_finite(tokens[i]):
+        return None  # "Þetta vildi hann ekki útskýra": a verb after its auxiliary ends nothing
+    end = i
+    phrase = len(_AS_PHRASE)
+    at = next(
+        (
+            j
+            for j in range(i - 1, max(a, i - 6) - 1, -1)
+            if tuple(t.low for t in tokens[j : j + phrase]) == _AS_PHRASE
+        ),
+        None,
+    )
+    if at is not None:
+        end = at  # "…, að því er lögreglan sagði"
+        if site.subject is None:
+            subject = read_np(tokens, at + phrase, i)
+            if subject is not None:
+                site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject))
+    elif site.subject is not None and site.subject.start < tokens[i].start:
+        return None  # "Jón segir.": a subject before the verb makes its own clause
+    if any(t.low in ("að", "hvort") or finite(t) for t in tokens[max(i + 1, site.after_subject) : b]):
+        return None  # the cue goes on: it governs something after it
+    if any(doc.inside[x] >= 0 for x in range(a, end)) or any(
+        s.cue.index < i for s in ctx.cues.in_unit(site.unit)
+    ):
+        return None
+    if not any(strong_finite(t) for t in tokens[a:end]):
+        return None
+    span = content_span(doc, a, end)
+    if span is None:
+        return None
+    return Report(site, a, end, span, that=False, before=True)
 
 
 def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) -> Claim:
@@ -95,6 +149,25 @@ def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) 
         para=ctx.doc.para_of[site.cue.index],
         site=site.cue.index,
     )
+
+
+@rule("indirect.before_cue", 0.7, stage="reported")
+def before_cue(ctx: Context, report: Report) -> Claim | None:
+    """A report before its cue, which ends the sentence.
+
+    *…, segir í tilkynningu lögreglu*, *… segir Jón*, *…, að því er X sagði*. With no subject,
+    the speaker is found as for ``direct.cue_after_impersonal``.
+
+    >>> show("Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.")
+    indirect.before_cue | Lögreglustjórinn | segja | Maðurinn skaut í átt að lögreglu
+    """
+    if not report.before:
+        return None
+    site = report.site
+    entity = (
+        site.entity if site.subject is not None else impersonal_source(ctx, site) or context_source(ctx, site)
+    )
+    return _claim(ctx, report, "indirect.before_cue", entity)
 
 
 @rule("indirect.passive", 0.6, stage="reported")
@@ -235,6 +308,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             if low == "að" and (
                 (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
             ):
+                if site.cue.lemma in INFINITIVE_CLAUSE:
+                    return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
                 break
             return nxt
         if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):

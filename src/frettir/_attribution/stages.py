@@ -61,6 +61,7 @@ DIRECT: tuple[ChainRule, ...] = (
 """Direct layouts in the order they are tried: the cue after the quote first (the usual
 layout), then the cue before it, then the next paragraph's ``Þetta segir X``."""
 REPORTED: tuple[ReportRule, ...] = (
+    _reported.before_cue,
     _reported.passive,
     _reported.that_clause,
     _reported.infinitive,
@@ -110,12 +111,14 @@ def _chains(ctx: Context) -> list[Chain]:
 def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
     """Add one claim per paragraph of a (possibly multi-paragraph) quotation, and its inner quotes.
 
-    The cue and the speaker's mention go with the part beside the cue: the last part for a
-    cue after the quote, the first for a cue before it. Inner quotes with a cue of their own
-    inside the quotation are quotes too (:mod:`~frettir._attribution.inner_quotes`).
+    The parts of a quotation re-opened in each paragraph share a ``group`` (the start of the
+    first part) and every part has the cue and the speaker's mention, wherever they stand.
+    Inner quotes with a cue of their own inside the quotation are quotes too
+    (:mod:`~frettir._attribution.inner_quotes`).
     """
     doc = ctx.doc
     uses = found.site
+    group = doc.marks[chain[0]].inner.start if len(chain) > 1 else None
     for m in chain:
         mark = doc.marks[m]
         claim = attrs.evolve(
@@ -124,11 +127,8 @@ def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
             end=mark.inner.end,
             outer=(mark.outer.start, mark.outer.end),
             para=para_of_mark(doc, m),
+            group=group,
         )
-        if (m != chain[-1] and found.rule.startswith("direct.cue_after")) or (
-            m != chain[0] and found.rule == "direct.cue_before"
-        ):
-            claim = attrs.evolve(claim, speaker_span=None, cue=None, cue_span=None)
         ctx.board.add(claim, uses=uses)
         uses = None
     for claim in _inner.inner_quotes(ctx, chain):
