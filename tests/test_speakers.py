@@ -262,3 +262,21 @@ def test_he_after_a_report_is_the_reporter_not_someone_inside_it(read: Read) -> 
         ("Jón og Gunnar muni sækja rétt sinn", "Páll Pálsson"),
         ("dómurinn sé merkilegur", "Páll Pálsson"),
     ]
+
+
+def test_a_bare_role_refers_to_the_office_named_in_full_before(read: Read) -> None:
+    """``Í svari ráðherra segir …`` after ``svari innanríkisráðherra``: the office, named in full."""
+    article = read(
+        "Þetta kemur fram í svari innanríkisráðherra við fyrirspurn þingmanns. "
+        "Í svari ráðherra segir að málið sé í skoðun."
+    )
+    assert _speakers_of(article) == [("málið sé í skoðun", "innanríkisráðherra")]
+
+
+def test_an_office_named_again_is_its_holder(read: Read) -> None:
+    """``Katrín Jakobsdóttir forsætisráðherra …`` then ``undirstrikar forsætisráðherra að …``: Katrín."""
+    article = read(
+        "Katrín Jakobsdóttir forsætisráðherra var á fundinum í gær.\n\n"
+        "Varðandi farþegana undirstrikar forsætisráðherra að reglurnar hafi verið lögmætar."
+    )
+    assert _speakers_of(article) == [("reglurnar hafi verið lögmætar", "Katrín Jakobsdóttir")]
