@@ -608,3 +608,19 @@ def test_a_report_before_its_cue(text: str, speaker: str, report: str) -> None:
 def test_a_verb_after_its_auxiliary_ends_no_report_before_it() -> None:
     """``Þetta vildi Björgvin ekki útskýra nánar.``: no clause of its own stands before the cue."""
     assert _quotes("Þetta vildi Björgvin ekki útskýra nánar.") == []
+
+
+def test_a_small_clause_under_a_cue_starts_at_its_noun_phrase() -> None:
+    """``segir málið óvenjulegt``: the report is the small clause, and the next subjunctive
+    sentence carries it on (ruv-2011-08-manndrapsmal-flokid; ANNOTATION.md, Settled cases)."""
+    text = "Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt. Síðustu ár hafi slík mál verið fá."
+    quotes = _quotes(text, "indirect")
+    assert [(q.rule, _who(q), q.text) for q in quotes] == [
+        ("indirect.small_clause", "Björn Björnsson", "málið óvenjulegt"),
+        ("indirect.subjunctive", "Björn Björnsson", "Síðustu ár hafi slík mál verið fá"),
+    ]
+
+
+def test_an_object_without_a_predicate_is_no_small_clause() -> None:
+    """``sagði söguna í gær``: an accusative object alone reports nothing."""
+    assert _quotes("Hann sagði söguna í gær.") == []
