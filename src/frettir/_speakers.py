@@ -368,6 +368,25 @@ def title_before(tokens: Sequence[Token], i: int, floor: int = 0) -> str | None:
     return title
 
 
+def read_office(tokens: Sequence[Token], i: int, limit: int | None = None) -> Mention | None:
+    """An office named without its holder (``innanríkisráðherra``, ``lögreglustjórinn á Suðurlandi``).
+
+    A compound title or a title with a complement. Registered, such a description is what a
+    bare role noun later refers to (``Í svari ráðherra segir …`` after ``svari
+    innanríkisráðherra``). ``None`` for anything else, and when a name follows as an
+    apposition (then the name is the referent).
+    """
+    token = tokens[i]
+    if token.kind != "word" or _is_cap(token) or not token.low.endswith(TITLE_HEADS):
+        return None
+    mention = read_np(tokens, i, limit)
+    if mention is None or mention.kind != "description" or mention.number != "et" or not mention.head_lemma:
+        return None
+    head = mention.head_lemma
+    compound = any(h.endswith(TITLE_HEADS) and h != head for h in compound_heads(head)[1:] if len(h) >= 4)
+    return mention if compound or " " in mention.name else None
+
+
 class _Filled(Sequence[Token]):
     """Tokens whose lower-case words carry their BÍN readings, looked up when first read.
 
@@ -550,6 +569,8 @@ def read_np(
                     name = noun.text  # an acronym stays as written ("BBC")
                 elif named or "gr" not in meaning.tags:
                     lemma = named[0].lemma if named else meaning.lemma
+                    if "-" in lemma and "-" not in noun.text:
+                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
                     name = _np_nominative(tokens, i, k + 1)

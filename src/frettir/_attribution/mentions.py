@@ -14,7 +14,7 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
 from frettir._greynir import Token
-from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, title_before
+from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, read_office, title_before
 
 __all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
 
@@ -156,6 +156,13 @@ def register_names(doc: Doc) -> None:
                 doc.by_start[group.start] = doc.registry.add(group)
                 i = max(i + 1, group.tok_end)
                 continue
+        if doc.inside[i] < 0 and token.kind == "word":
+            # an office without its holder ("svari innanríkisráðherra"), for role nouns later
+            office = read_office(tokens, i)
+            if office is not None and office.start not in doc.by_start:
+                # its holder if named before ("Katrín Jakobsdóttir forsætisráðherra"), else itself
+                holder = doc.registry.resolve_role(office)
+                doc.by_start[office.start] = holder or doc.registry.add(office, salient=False)
         i += 1
     doc.registry.note_words(t.low for t in tokens if t.kind == "word")
     doc.registry.finish_names()

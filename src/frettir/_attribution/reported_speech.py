@@ -38,7 +38,8 @@ class Report:
 
     ``site`` is the cue site, with the subject Greynir's parse found if the token rules
     found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it;
-    ``before`` that it stands before its cue (``…, segir í tilkynningu``).
+    ``before`` that it stands before its cue (``…, segir í tilkynningu``); ``small`` that it
+    is a small clause with no verb (``segir málið óvenjulegt``).
     """
 
     site: CueSite
@@ -47,6 +48,7 @@ class Report:
     span: tuple[int, int]
     that: bool
     before: bool = False
+    small: bool = False
 
 
 def find_report(ctx: Context, site: CueSite) -> Report | None:
@@ -80,7 +82,14 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     span = content_span(doc, start, end)
     if span is None:
         return None
-    return Report(site, start, end, span, doc.tokens[start - 1].low in ("að", "hvort"))
+    that = doc.tokens[start - 1].low in ("að", "hvort")
+    small = (
+        not that
+        and not site.cue.middle
+        and _small_clause(doc, start, b)
+        and not _has_infinitive(doc, start, b)
+    )
+    return Report(site, start, end, span, that, small=small)
 
 
 _AS_PHRASE = ("að", "því", "er")
@@ -151,7 +160,7 @@ def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) 
     )
 
 
-@rule("indirect.before_cue", 0.7, stage="reported")
+@rule("indirect.before_cue", 0.6, stage="reported")
 def before_cue(ctx: Context, report: Report) -> Claim | None:
     """A report before its cue, which ends the sentence.
 
@@ -195,6 +204,20 @@ def that_clause(ctx: Context, report: Report) -> Claim | None:
     if report.site.passive or report.site.subject is None or not report.that:
         return None
     return _claim(ctx, report, "indirect.that_clause", report.site.entity)
+
+
+@rule("indirect.small_clause", 0.7, stage="reported")
+def small_clause(ctx: Context, report: Report) -> Claim | None:
+    """A small clause under a cue with a subject: the report starts at its noun phrase.
+
+    *Yfirlögregluþjónninn segir málið óvenjulegt* (ANNOTATION.md, Settled cases).
+
+    >>> show("Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt.")
+    indirect.small_clause | Björn Björnsson | segja | málið óvenjulegt
+    """
+    if report.site.passive or report.site.subject is None or not report.small:
+        return None
+    return _claim(ctx, report, "indirect.small_clause", report.site.entity)
 
 
 @rule("indirect.infinitive", 0.8, stage="reported")
@@ -330,10 +353,34 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if b - k < 2:
         return None
-    has_infinitive = any(
-        any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings)
-        for x in range(k, min(b, k + 12))
-    )
-    if not has_infinitive and site.cue.lemma != "telja":
+    has_infinitive = _has_infinitive(doc, k, b)
+    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b):
         return None
     return k
+
+
+def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
+    """Whether an infinitive stands within a dozen words from token ``k``."""
+    return any(
+        any(m.cat == "so" and m.tags.endswith("NH") for m in doc.tokens[x].meanings)
+        for x in range(k, min(b, k + 12))
+    )
+
+
+def _small_clause(doc: Doc, k: int, b: int) -> bool:
+    """``segir málið óvenjulegt``: a noun phrase in the accusative, then its predicate adjective.
+
+    A small clause (ANNOTATION.md, Settled cases): the report starts at the noun phrase. The
+    predicate is a word that can only be an adjective or a past participle, within a few
+    words, before any comma.
+    """
+    tokens = doc.tokens
+    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and "ÞF" in m.tags for m in tokens[k].meanings):
+        return False
+    for x in range(k + 1, min(b, k + 5)):
+        token = tokens[x]
+        if token.text == "," or doc.inside[x] >= 0:
+            return False
+        if token.meanings and all(m.cat == "lo" or m.tags.startswith("LHÞT") for m in token.meanings):
+            return True
+    return False

@@ -64,6 +64,7 @@ REPORTED: tuple[ReportRule, ...] = (
     _reported.before_cue,
     _reported.passive,
     _reported.that_clause,
+    _reported.small_clause,
     _reported.infinitive,
     _reported.that_clause_impersonal,
     _reported.infinitive_impersonal,
