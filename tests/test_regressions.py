@@ -624,3 +624,18 @@ def test_a_small_clause_under_a_cue_starts_at_its_noun_phrase() -> None:
 def test_an_object_without_a_predicate_is_no_small_clause() -> None:
     """``sagði söguna í gær``: an accusative object alone reports nothing."""
     assert _quotes("Hann sagði söguna í gær.") == []
+
+
+def test_eins_og_is_no_coordinator_that_ends_a_report() -> None:
+    """``… eins og spáð hafði verið``: *og* after *eins* compares; the report runs on (issue 10 §2.5)."""
+    quotes = _quotes("Hún segir að veðrið verði gott eins og spáð hafði verið.", "indirect")
+    assert [q.text for q in quotes] == ["veðrið verði gott eins og spáð hafði verið"]
+
+
+def test_a_perfect_with_eftir_inside_a_report_does_not_cut_it() -> None:
+    """``hafi misst vinnuna eftir fund``: the perfect of *missa*, not *hafa eftir*, so no new cue
+    ends the report (issue 10 §2.5); ``hefur eftir X að`` is still a cue."""
+    quotes = _quotes("Anna segir að maðurinn hafi misst vinnuna eftir fund með stjórninni.", "indirect")
+    assert [q.text for q in quotes] == ["maðurinn hafi misst vinnuna eftir fund með stjórninni"]
+    quoted = _quotes("Vísir hefur eftir Jóni Jónssyni að salan hafi aukist.", "indirect")
+    assert [(q.cue, _who(q)) for q in quoted] == [("hafa eftir", "Jón Jónsson")]

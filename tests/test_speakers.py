@@ -12,7 +12,8 @@ import pytest
 
 from frettir import Article
 from frettir import _speakers as speakers
-from frettir._speakers import Entity, Mention, Registry
+from frettir._greynir import split
+from frettir._speakers import Entity, Mention, Registry, read_np
 
 Read = Callable[[str], Article]
 
@@ -280,3 +281,13 @@ def test_an_office_named_again_is_its_holder(read: Read) -> None:
         "Varðandi farþegana undirstrikar forsætisráðherra að reglurnar hafi verið lögmætar."
     )
     assert _speakers_of(article) == [("reglurnar hafi verið lögmætar", "Katrín Jakobsdóttir")]
+
+
+def test_a_body_named_by_a_compound_has_no_splitter_hyphen() -> None:
+    """``Eflingarfélögum`` is named ``Eflingarfélag``, not with islenska's split ``Eflingar-félag``."""
+    text = "Fundurinn var haldinn með Eflingarfélögum í gær."
+    tokens = [t for sentence in split(text) for t in sentence.tokens]
+    at = [t.text for t in tokens].index("Eflingarfélögum")
+    mention = read_np(tokens, at)
+    assert mention is not None
+    assert mention.name == "Eflingarfélag"

@@ -569,6 +569,8 @@ def read_np(
                     name = noun.text  # an acronym stays as written ("BBC")
                 elif named or "gr" not in meaning.tags:
                     lemma = named[0].lemma if named else meaning.lemma
+                    if "-" in lemma and "-" not in noun.text:
+                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
                     name = _np_nominative(tokens, i, k + 1)
