@@ -639,3 +639,11 @@ def test_a_perfect_with_eftir_inside_a_report_does_not_cut_it() -> None:
     assert [q.text for q in quotes] == ["maðurinn hafi misst vinnuna eftir fund með stjórninni"]
     quoted = _quotes("Vísir hefur eftir Jóni Jónssyni að salan hafi aukist.", "indirect")
     assert [(q.cue, _who(q)) for q in quoted] == [("hafa eftir", "Jón Jónsson")]
+
+
+def test_a_fronted_passive_participle_reports_with_no_speaker() -> None:
+    """``…, en talið er að …``: the passive with its participle first (ruv-2011-08-manndrapsmal-flokid)."""
+    quotes = _quotes("Vopnið er ekki fundið, en talið er að það sé hnífur.", "indirect")
+    assert [(q.rule, q.cue, _who(q), q.text) for q in quotes] == [
+        ("indirect.passive", "telja", None, "það sé hnífur")
+    ]
