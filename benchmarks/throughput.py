@@ -1,384 +1,399 @@
-"""Throughput of frettir against the parse-everything baseline and the tokenizer-only floor.
+"""How fast frettir reads the development corpus, measured as whole processes.
 
-Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared``. One run
-measures, on the same texts:
+Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared`` (about ten
+minutes on two cores; ``--runs``, ``--sections`` and ``--workers`` change that). Every figure
+is a fresh Python process started ``--runs`` times (default 3) over the same input, timed from
+outside as a whole: interpreter start, imports, reading the input, building the engine and
+the work. Each is printed as the median with the minimum and maximum of the runs, as wall
+seconds and as CPU seconds (user + system of the process and every process it waited for,
+from the operating system's accounting): on a shared machine the wall clock also counts
+other people's work, the CPU time does not. Ratios are taken run by run (the engines run in
+turn, A B A B ...) and summarised the same way.
 
-(a) frettir as shipped: ``Article.from_text`` on each text;
-(b) the parse-everything baseline: ``Greynir().submit(text, parse=True)``, every sentence parsed;
-(c) the tokenizer-only floor: ``tokenizer.tokenize`` over the same text.
+The input is ``corpus/dev.jsonl`` as it is: real news, in which some sentences make frettir
+ask Greynir for a parse (a census pass counts them and names the articles). The sections:
 
-The texts are the articles of ``corpus/dev.jsonl`` and paragraphs of five sentences built from
-``corpus/greynircorpus-sentences.txt`` (GreynirCorpus 1.1, Miðeind ehf., CC BY 4.0). Full
-parsing is slow, so (b) runs on a SAMPLE (the first dev articles and the first corpus
-sentences); (a) and (c) run on the same sample, which gives the fair ratios, and on
-everything. Sentences are counted once, by the tokenizer, for every engine.
+``engines``
+    frettir (``Article.from_text``) against the tokenizer alone (``tokenizer.tokenize``, the
+    floor) on every dev article, and against Greynir parsing every sentence (the baseline)
+    on a systematic sample, every ``--every``-th article (parsing all 99 articles takes
+    minutes a run), on which frettir and the tokenizer are run again for fair ratios.
+``cold``
+    A fresh process reading one article that needs a parse: the time to the first result,
+    imports and the grammar included.
+``pool``
+    ``extract_many`` with ``processes=1`` against ``processes=--workers``, both whole
+    processes over every dev article (the pool's start-up counted in both).
+``dask``
+    ``frettir.dask.extract_records`` on a ``distributed.LocalCluster`` of ``--workers``
+    worker processes with one thread each, against ``extract_many(processes=--workers)``
+    with the records made the same way; both whole processes, the cluster's start and
+    shutdown included. The Dask child also reports, from inside, how long the cluster took
+    to start and the computation alone.
 
-A fresh child process reads with frettir alone (no baseline parser loaded): it gives the time
-from a cold start to the first result, the peak RSS of one frettir process, the slowest
-single sentence of the corpus (every line read alone by ``Article.from_text``) and the rate
-of ``extract_many`` over worker processes. ``--max-sentence`` runs only the slowest-sentence
-check and lists the slowest five.
-
-Rates are per process; compare ratios measured in the same run, not absolute numbers across
-machines.
+Rates are for this machine and its load; compare the ratios measured in one run.
 """
 
 from __future__ import annotations
 
 import argparse
-import heapq
 import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-PARAGRAPH_SENTENCES = 5
-"""Corpus sentences joined into one paragraph (one text)."""
-
-LIMITS = {"vs_baseline": 50.0, "vs_floor": 25.0, "rss_mb": 300.0, "first_s": 1.5, "sentence_s": 2.0}
-"""The targets of the issue: (a)/(b) at least, (c)/(a) at most, and the rest at most."""
+SECTIONS = ("engines", "cold", "pool", "dask")
 
 
-@dataclass(frozen=True)
-class Texts:
-    """A named set of texts with its sentence count (by the tokenizer)."""
-
-    name: str
-    texts: list[str]
-    sentences: int
+# --- the children: one engine over the input, in a fresh process --------------------------------
 
 
-@dataclass(frozen=True)
-class Timing:
-    """One engine over one set of texts."""
-
-    texts: Texts
-    engine: str
-    seconds: float
-
-    @property
-    def sentence_rate(self) -> float:
-        """Sentences per second."""
-        return self.texts.sentences / self.seconds
-
-    @property
-    def text_rate(self) -> float:
-        """Texts (articles or paragraphs) per second."""
-        return len(self.texts.texts) / self.seconds
+def _articles(corpus: Path, every: int = 1) -> list[dict[str, Any]]:
+    with corpus.open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in lines if line.strip()]
+    return articles[::every]
 
 
-def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident set size of this process (or of its finished children), in MB."""
-    peak = resource.getrusage(who).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024  # bytes on macOS, KiB elsewhere
-
-
-def count_sentences(text: str) -> int:
-    """The number of sentences the tokenizer finds in ``text``."""
-    from tokenizer import TOK, tokenize
-
-    return sum(1 for tok in tokenize(text) if tok.kind == TOK.S_BEGIN)
-
-
-def load(shared: Path, *, sample_articles: int, sample_sentences: int) -> tuple[Texts, Texts, Texts]:
-    """Return the dev articles, the corpus paragraphs and the sample (a slice of each)."""
-    dev = [
-        json.loads(line)["text"]
-        for line in (shared / "corpus" / "dev.jsonl").open(encoding="utf-8")
-        if line.strip()
-    ]
-    lines = corpus_lines(shared)
-    paragraphs = [
-        " ".join(lines[i : i + PARAGRAPH_SENTENCES]) for i in range(0, len(lines), PARAGRAPH_SENTENCES)
-    ]
-    sample = dev[:sample_articles] + paragraphs[: sample_sentences // PARAGRAPH_SENTENCES]
-
-    def texts(name: str, items: list[str]) -> Texts:
-        return Texts(name, items, sum(count_sentences(t) for t in items))
-
-    return texts("dev", dev), texts("corpus", paragraphs), texts("sample", sample)
-
-
-def corpus_lines(shared: Path) -> list[str]:
-    """The sentences of greynircorpus-sentences.txt, one per line."""
-    path = shared / "corpus" / "greynircorpus-sentences.txt"
-    return [line.strip() for line in path.open(encoding="utf-8") if line.strip()]
-
-
-def timed(engine: str, texts: Texts, read: Callable[[str], object]) -> Timing:
-    """Run ``read`` over every text of ``texts`` and time it."""
-    started = time.perf_counter()
-    for text in texts.texts:
-        read(text)
-    return Timing(texts, engine, time.perf_counter() - started)
-
-
-def frettir_reader() -> Callable[[str], object]:
-    """(a) ``Article.from_text``, warmed up."""
-    from frettir import Article
-
-    Article.from_text("„Já,“ sagði Jón Jónsson. Hann sagði að veðrið væri gott.")
-    return Article.from_text
-
-
-def floor_reader() -> Callable[[str], object]:
-    """(c) ``tokenizer.tokenize``, every token consumed."""
-    from tokenizer import tokenize
-
-    def read(text: str) -> object:
-        return sum(1 for _ in tokenize(text))
-
-    read("Hún sagði það.")
-    return read
-
-
-@dataclass
-class Baseline:
-    """(b) Greynir parsing every sentence, with its counts of parsed and refused sentences."""
-
-    parsed: int = 0
-    failed: int = 0
-
-    def reader(self) -> Callable[[str], object]:
-        """Build the parser, warm it up (the grammar loads on the first parse), return the reader."""
-        from reynir import Greynir
-
-        greynir = Greynir()
-        list(greynir.submit("Hún sagði það.", parse=True))
-
-        def read(text: str) -> object:
-            for sentence in greynir.submit(text, parse=True):
-                if sentence.tree is None:
-                    self.failed += 1
-                else:
-                    self.parsed += 1
-            return None
-
-        return read
-
-
-# --- the child: frettir alone, from a cold start ---------------------------------------------------
-
-
-def emit(**data: Any) -> None:
-    """Send one JSON line to the parent."""
+def _emit(**data: Any) -> None:
     print(json.dumps(data), flush=True)
 
 
-def slowest_sentences(lines: Sequence[str], keep: int) -> tuple[float, list[tuple[float, str]]]:
-    """Read every line alone with frettir; return the total time and the ``keep`` slowest."""
+def _peak_rss_mb() -> float:
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def _frettir(articles: list[dict[str, Any]]) -> None:
     from frettir import Article
 
-    heap: list[tuple[float, str]] = []
-    started = time.perf_counter()
-    for line in lines:
-        begun = time.perf_counter()
-        Article.from_text(line)
-        heapq.heappush(heap, (time.perf_counter() - begun, line))
-        if len(heap) > keep:
-            heapq.heappop(heap)
-    return time.perf_counter() - started, sorted(heap, reverse=True)
+    for article in articles:
+        Article.from_text(article["text"])
 
 
-def pool_rate(shared: Path, processes: int) -> None:
-    """Time ``extract_many`` over the dev articles in worker processes; report it."""
+def _tokenizer(articles: list[dict[str, Any]]) -> None:
+    from tokenizer import tokenize
+
+    for article in articles:
+        for _ in tokenize(article["text"]):
+            pass
+
+
+def _parse_all(articles: list[dict[str, Any]]) -> None:
+    from reynir import Greynir
+
+    greynir = Greynir()
+    for article in articles:
+        for sentence in greynir.submit(article["text"], parse=True):
+            _ = sentence.tree
+
+
+def _pool(articles: list[dict[str, Any]], workers: int) -> None:
     from frettir import extract_many
 
-    articles = [json.loads(line) for line in (shared / "corpus" / "dev.jsonl").open(encoding="utf-8")]
+    records = [result.to_record() for result in extract_many(articles, processes=workers)]
+    assert len(records) == len(articles)
+
+
+def _dask(articles: list[dict[str, Any]], workers: int, partition: int) -> None:
+    import dask.bag as db
+    from distributed import Client, LocalCluster
+
+    import frettir.dask
+
     begun = time.perf_counter()
-    results = list(extract_many(articles, processes=processes))
-    seconds = time.perf_counter() - begun
-    failed = sum(not r.ok for r in results)
-    worker_rss = peak_rss_mb(resource.RUSAGE_CHILDREN)
-    emit(
-        event="pool",
-        processes=processes,
-        articles=len(results),
-        seconds=seconds,
-        failed=failed,
-        worker_rss_mb=worker_rss,
+    with (
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        started = time.perf_counter()
+        # partition 0: Dask's own choice (for under 100 items, one item a partition)
+        bag = db.from_sequence(articles, partition_size=partition or None)
+        records = client.compute(frettir.dask.extract_records(bag)).result()
+        computed = time.perf_counter()
+        assert len(records) == len(articles)
+    _emit(
+        event="dask",
+        start_s=started - begun,
+        compute_s=computed - started,
+        stop_s=time.perf_counter() - computed,
     )
+
+
+def _census(articles: list[dict[str, Any]]) -> None:
+    """Read every article with frettir and count Greynir's parses (``parse_single`` calls)."""
+    from reynir import Greynir
+
+    from frettir import Article
+
+    calls = 0
+    parse_single = Greynir.parse_single
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return parse_single(self, *args, **kwargs)
+
+    Greynir.parse_single = counted  # type: ignore[method-assign]
+    parsed: list[str] = []
+    for article in articles:
+        before = calls
+        Article.from_text(article["text"])
+        if calls > before:
+            parsed.append(article["id"])
+    _emit(event="census", parses=calls, parsed=parsed)
 
 
 def child(args: argparse.Namespace) -> None:
-    """Measure frettir alone in this fresh process; report JSON lines to the parent.
-
-    The pool runs first, before this process has read the dev articles itself, so that
-    neither run finds the other's words in the engine's caches.
-    """
-    started = time.perf_counter()
-    shared = Path(args.shared)
-    first = next(json.loads(line) for line in (shared / "corpus" / "dev.jsonl").open(encoding="utf-8"))
-    from frettir import Article
-
-    imported = time.perf_counter()
-    Article.from_text(first["text"])
-    emit(event="first", import_s=imported - started, first_s=time.perf_counter() - started)
-    if not args.max_sentence:
-        if args.processes > 1:
-            pool_rate(shared, args.processes)
-        dev, corpus, _ = load(shared, sample_articles=0, sample_sentences=0)
-        read, floor = frettir_reader(), floor_reader()
-        for texts in (dev, corpus):
-            for timing in (timed("(a) frettir", texts, read), timed("(c) tokenizer", texts, floor)):
-                sizes = {"set": texts.name, "texts": len(texts.texts), "sentences": texts.sentences}
-                emit(event="timing", engine=timing.engine, seconds=timing.seconds, **sizes)
-    lines = corpus_lines(shared)[: args.sentences]
-    total, slowest = slowest_sentences(lines, keep=5)
-    emit(event="slowest", sentences=len(lines), seconds=total, slowest=slowest)
-    emit(event="rss", mb=peak_rss_mb())
+    """Run one engine in this fresh process; report what the parent cannot see from outside."""
+    corpus = Path(args.shared) / "corpus" / "dev.jsonl"
+    articles = _articles(corpus, args.step)
+    if args.only is not None:
+        articles = [article for article in articles if article["id"] == args.only]
+    if args.repeat > 1:
+        articles = [dict(a, id=f"{a['id']}#{n}") for n in range(args.repeat) for a in articles]
+    engine = args.child
+    if engine == "frettir":
+        _frettir(articles)
+    elif engine == "tokenizer":
+        _tokenizer(articles)
+    elif engine == "parse-all":
+        _parse_all(articles)
+    elif engine == "pool":
+        _pool(articles, args.workers)
+    elif engine == "dask":
+        _dask(articles, args.workers, args.partition)
+    elif engine == "census":
+        _census(articles)
+    else:
+        raise SystemExit(f"unknown engine {engine!r}")
+    _emit(event="done", articles=len(articles), rss_mb=_peak_rss_mb())
 
 
-# --- the parent: the sample, the child, the table -------------------------------------------------
+# --- the parent: runs, medians, ratios ------------------------------------------------------------
 
 
-def run_child(args: argparse.Namespace) -> Iterator[tuple[float, dict[str, Any]]]:
-    """Start the child; yield ``(seconds since its start, event)`` for each line it reports."""
-    command = [
-        sys.executable,
-        __file__,
-        "--child",
-        "--shared",
-        args.shared,
-        "--processes",
-        str(args.processes),
-    ]
-    if args.sentences is not None:
-        command += ["--sentences", str(args.sentences)]
-    if args.max_sentence:
-        command.append("--max-sentence")
-    started = time.perf_counter()
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
-        assert process.stdout is not None
-        for line in process.stdout:
-            yield time.perf_counter() - started, json.loads(line)
-    if process.returncode:
-        raise SystemExit(f"the child process failed with exit code {process.returncode}")
+@dataclass
+class Runs:
+    """The runs of one command: wall and CPU seconds, and what the child reported."""
+
+    label: str
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    events: list[dict[str, dict[str, Any]]] = field(default_factory=list)
 
 
-def row(timing: Timing) -> str:
-    """One line of the table."""
-    t = timing.texts
-    cells = (
-        len(t.texts),
-        t.sentences,
-        f"{timing.seconds:.2f}",
-        f"{timing.sentence_rate:.1f}",
-        f"{timing.text_rate:.2f}",
+def run_once(command: list[str], runs: Runs) -> None:
+    """Start ``command``, wait for it, and add its wall and CPU seconds to ``runs``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    begun = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - begun
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if result.returncode:
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr[-2000:]}")
+    runs.wall.append(wall)
+    runs.cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
+    events = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("{"):
+            event = json.loads(line)
+            events[event["event"]] = event
+    events["stderr"] = {"lines": [line for line in result.stderr.splitlines() if line.strip()]}
+    runs.events.append(events)
+
+
+def command(args: argparse.Namespace, engine: str, **options: object) -> list[str]:
+    """The command line of a child running ``engine``."""
+    options.setdefault("repeat", 1)
+    line = [sys.executable, __file__, "--shared", args.shared, "--child", engine]
+    for name, value in options.items():
+        line += [f"--{name}", str(value)]
+    return line
+
+
+def measure(args: argparse.Namespace, commands: dict[str, list[str]]) -> dict[str, Runs]:
+    """Run each command ``args.runs`` times, in turn (A B A B ...), after one untimed warm-up each."""
+    for line in commands.values():
+        subprocess.run(line, capture_output=True, check=False)
+    results = {label: Runs(label) for label in commands}
+    for _ in range(args.runs):
+        for label, line in commands.items():
+            run_once(line, results[label])
+    return results
+
+
+def spread(values: Sequence[float], digits: int = 2) -> str:
+    """``median [min–max]``."""
+    return f"{statistics.median(values):.{digits}f} [{min(values):.{digits}f}–{max(values):.{digits}f}]"
+
+
+def table(rows: dict[str, Runs], articles: dict[str, int]) -> None:
+    """Print wall and CPU seconds and articles per CPU second of each command."""
+    print(f"  {'':<28}{'wall s':>22}{'CPU s':>22}{'articles/CPU s':>18}")
+    for label, runs in rows.items():
+        rate = articles[label] / statistics.median(runs.cpu)
+        print(f"  {label:<28}{spread(runs.wall):>22}{spread(runs.cpu):>22}{rate:>18.1f}")
+
+
+def ratio(label: str, a: Runs, b: Runs, *, of: str = "cpu") -> None:
+    """Print a/b run by run (median [min–max]) for CPU and wall seconds."""
+    cpu = [x / y for x, y in zip(a.cpu, b.cpu, strict=True)]
+    wall = [x / y for x, y in zip(a.wall, b.wall, strict=True)]
+    print(f"  {label}: CPU {spread(cpu, 2)}x, wall {spread(wall, 2)}x")
+
+
+def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> None:
+    """frettir, the tokenizer and parse-all; the ratios between them."""
+    sample = len(range(0, total, args.every))
+    print(
+        f"\n== engines: whole process, {args.runs} runs (dev: {total} articles; sample: every {args.every}th)"
     )
-    return f"{t.name:<7} {timing.engine:<15}" + "".join(f"{cell:>10}" for cell in cells)
+    sample_parsed = sum(
+        1 for n, ident in enumerate(census["ids"]) if n % args.every == 0 and ident in census["parsed"]
+    )
+    commands = {
+        "frettir, dev": command(args, "frettir"),
+        "tokenizer, dev": command(args, "tokenizer"),
+        "frettir, sample": command(args, "frettir", step=args.every),
+        "tokenizer, sample": command(args, "tokenizer", step=args.every),
+        "parse all, sample": command(args, "parse-all", step=args.every),
+    }
+    counts = {label: sample if "sample" in label else total for label in commands}
+    runs = measure(args, commands)
+    table(runs, counts)
+    print(
+        f"  frettir asked Greynir for {census['parses']} parses in {len(census['parsed'])} of {total} dev "
+        f"articles ({sample_parsed} of the {sample} sample articles)"
+    )
+    ratio("frettir / tokenizer, dev (the floor; times slower)", runs["frettir, dev"], runs["tokenizer, dev"])
+    ratio("frettir / tokenizer, sample", runs["frettir, sample"], runs["tokenizer, sample"])
+    ratio("parse all / frettir, sample (times faster)", runs["parse all, sample"], runs["frettir, sample"])
+    rss = statistics.median(r["done"]["rss_mb"] for r in runs["frettir, dev"].events)
+    print(f"  peak RSS of a frettir process over the dev corpus: {rss:.0f} MB")
 
 
-def check(label: str, value: str, ok: bool, target: str) -> None:
-    """Print one measured figure with its target and PASS or FAIL."""
-    print(f"{label}: {value}  [target {target}: {'PASS' if ok else 'FAIL'}]")
+def cold(args: argparse.Namespace, census: dict[str, Any]) -> None:
+    """A fresh process that reads one article needing a parse."""
+    ident = census["parsed"][0]
+    print(f"\n== cold start: a fresh process reading {ident} (it needs a parse), {args.runs} runs")
+    runs = measure(args, {"frettir, one article": command(args, "frettir", only=ident)})
+    table(runs, {"frettir, one article": 1})
+    label = "python -c 'import frettir'"
+    empty = measure(args, {label: [sys.executable, "-c", "import frettir"]})
+    print(f"  of which interpreter start and import frettir: wall {spread(empty[label].wall)} s")
 
 
-def short(text: str, width: int = 60) -> str:
-    """``text`` cut to ``width`` characters."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+def pool(args: argparse.Namespace, total: int) -> None:
+    """extract_many in one process against a pool, like for like."""
+    print(
+        f"\n== extract_many: processes=1 against processes={args.workers}, whole process, "
+        f"{total} dev articles"
+    )
+    one, many = "extract_many, processes=1", f"extract_many, processes={args.workers}"
+    runs = measure(
+        args, {one: command(args, "pool", workers=1), many: command(args, "pool", workers=args.workers)}
+    )
+    table(runs, {one: total, many: total})
+    ratio(f"processes=1 / processes={args.workers} (speed-up, wall)", runs[one], runs[many])
+
+
+def dask(args: argparse.Namespace, total: int) -> None:
+    """The Dask path against extract_many at the same number of worker processes."""
+    print(
+        f"\n== Dask: LocalCluster({args.workers} workers x 1 thread, partitions of {args.partition}) "
+        f"against extract_many(processes={args.workers}), whole process, the {total} dev articles "
+        f"{args.repeat} times over"
+    )
+    ours, theirs = f"extract_many, processes={args.workers}", f"Dask, {args.workers} workers"
+    runs = measure(
+        args,
+        {
+            ours: command(args, "pool", workers=args.workers, repeat=args.repeat),
+            theirs: command(args, "dask", workers=args.workers, partition=args.partition, repeat=args.repeat),
+        },
+    )
+    table(runs, {ours: total * args.repeat, theirs: total * args.repeat})
+    ratio("Dask / extract_many (times slower)", runs[theirs], runs[ours])
+    inside = [events["dask"] for events in runs[theirs].events]
+    print(
+        "  inside the Dask process: cluster start "
+        f"{spread([e['start_s'] for e in inside])} s, compute {spread([e['compute_s'] for e in inside])} s, "
+        f"shutdown {spread([e['stop_s'] for e in inside])} s"
+    )
+    noise = [line for events in runs[theirs].events for line in events["stderr"]["lines"]]
+    errors = [line for line in noise if "Error" in line or "WARNING" in line]
+    print(f"  the Dask runs wrote {len(noise)} lines to stderr, {len(errors)} of them errors or warnings")
+    for line in sorted(set(errors))[:5]:
+        print(f"    {line[:150]}")
 
 
 def parent(args: argparse.Namespace) -> None:
-    """Run the child, then the sample in this process, and print the table."""
-    shared = Path(args.shared)
+    """Run the sections and print their tables."""
     versions = ", ".join(f"{name} {version(name)}" for name in ("frettir", "reynir", "tokenizer"))
-    print(f"{versions}; Python {platform.python_version()}; {os.cpu_count()} CPUs")
-    events: dict[str, dict[str, Any]] = {}
-    everything: list[Timing] = []
-    cold = 0.0
-    for elapsed, event in run_child(args):  # first, on a quiet machine
-        if event["event"] == "first":
-            cold = elapsed
-        if event["event"] == "timing":
-            texts = Texts(event["set"], [""] * event["texts"], event["sentences"])
-            everything.append(Timing(texts, event["engine"], event["seconds"]))
-        events[event["event"]] = event
-    slow = events["slowest"]
-    maximum, slowest_line = slow["slowest"][0]
-    limit = LIMITS["sentence_s"]
-    if args.max_sentence:
-        label = f"slowest of {slow['sentences']} corpus sentences read alone (in {slow['seconds']:.0f} s)"
-        check(label, f"{maximum:.2f} s", maximum <= limit, f"<= {limit:.0f} s")
-        for seconds, line in slow["slowest"]:
-            print(f"  {seconds:6.2f} s  {short(line, 90)}")
-        return
-
-    _, _, sample = load(shared, sample_articles=args.sample_articles, sample_sentences=args.sample_sentences)
-    baseline = Baseline()
-    a = timed("(a) frettir", sample, frettir_reader())
-    c = timed("(c) tokenizer", sample, floor_reader())
-    b = timed("(b) parse all", sample, baseline.reader())
-    print(
-        f"sample: first {args.sample_articles} dev articles, first {args.sample_sentences} corpus sentences; "
-        f"the baseline parsed {baseline.parsed} sentences, refused {baseline.failed}"
-    )
-    header = ("texts", "sents", "seconds", "sents/s", "texts/s")
-    print(f"{'set':<7} {'engine':<15}" + "".join(f"{cell:>10}" for cell in header))
-    for timing in (a, b, c, *everything):
-        print(row(timing))
-    vs_baseline = a.sentence_rate / b.sentence_rate
-    vs_floor = c.sentence_rate / a.sentence_rate
-    all_a = sum(t.seconds for t in everything if t.engine.startswith("(a)"))
-    all_c = sum(t.seconds for t in everything if t.engine.startswith("(c)"))
-    target = LIMITS["vs_baseline"]
-    check("(a)/(b) on the sample", f"{vs_baseline:.1f}x", vs_baseline >= target, f">= {target:.0f}x")
-    target = LIMITS["vs_floor"]
-    check("(a)/(c) on the sample", f"1/{vs_floor:.0f}", vs_floor <= target, f">= 1/{target:.0f}")
-    check("(a)/(c) on everything", f"1/{all_a / all_c:.0f}", all_a / all_c <= target, f">= 1/{target:.0f}")
-    rss, target = events["rss"]["mb"], LIMITS["rss_mb"]
-    value = f"{rss:.0f} MB (this process, with the baseline's parser too: {peak_rss_mb():.0f} MB)"
-    check("peak RSS of frettir alone", value, rss <= target, f"<= {target:.0f} MB")
-    first, target = events["first"], LIMITS["first_s"]
-    reading = first["first_s"] - first["import_s"]
-    value = f"{cold:.2f} s (import {first['import_s']:.2f} s, first article {reading:.2f} s)"
-    check("cold start to first result", value, cold <= target, f"<= {target} s")
-    label = f"slowest of {slow['sentences']} corpus sentences read alone"
-    check(label, f"{maximum:.2f} s: {short(slowest_line, 50)}", maximum <= limit, f"<= {limit:.0f} s")
-    if "pool" in events:
-        pool = events["pool"]
-        one = next(t for t in everything if t.texts.name == "dev" and t.engine.startswith("(a)"))
-        rate = pool["articles"] / pool["seconds"]
-        print(
-            f"extract_many(processes={pool['processes']}) on dev: {rate:.1f} "
-            f"articles/s (one process: {one.text_rate:.1f}); {pool['failed']} failed; "
-            f"worker peak RSS {pool['worker_rss_mb']:.0f} MB"
-        )
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"{versions}; Python {platform.python_version()}; {os.cpu_count()} CPUs; load average {load}")
+    articles = _articles(Path(args.shared) / "corpus" / "dev.jsonl")
+    total = len(articles)
+    census: dict[str, Any] = {"ids": [a["id"] for a in articles]}
+    if {"engines", "cold"} & set(args.sections):
+        found = Runs("census")
+        run_once(command(args, "census"), found)
+        census.update(found.events[0]["census"])
+    steps: dict[str, Callable[[], None]] = {
+        "engines": lambda: engines(args, total, census),
+        "cold": lambda: cold(args, census),
+        "pool": lambda: pool(args, total),
+        "dask": lambda: dask(args, total),
+    }
+    for name in args.sections:
+        steps[name]()
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """Parse the arguments and run the benchmark (or its child)."""
+    """Parse the arguments and run the benchmark (or one of its children)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
         "--shared", default="../shared", help="the shared folder with corpus/ (default ../shared)"
     )
+    parser.add_argument("--runs", type=int, default=3, help="timed runs of each command (default 3)")
     parser.add_argument(
-        "--sample-articles", type=int, default=8, help="dev articles in the sample (default 8)"
+        "--sections",
+        nargs="+",
+        choices=SECTIONS,
+        default=list(SECTIONS),
+        help="what to measure (default all)",
     )
     parser.add_argument(
-        "--sample-sentences", type=int, default=150, help="corpus sentences in the sample (default 150)"
+        "--workers", type=int, default=2, help="worker processes for pool and Dask (default 2)"
     )
     parser.add_argument(
-        "--sentences", type=int, help="read only the first N corpus sentences alone (default all)"
+        "--every", type=int, default=10, help="the parse-all sample: every Nth article (default 10)"
     )
     parser.add_argument(
-        "--processes", type=int, default=2, help="workers for the extract_many row (default 2; 1: none)"
+        "--partition", type=int, default=4, help="articles per Dask partition (default 4; 0: Dask's choice)"
     )
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--step", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--max-sentence", action="store_true", help="only read each corpus sentence alone; list the slowest 5"
+        "--repeat", type=int, default=5, help="the Dask section: read the dev corpus N times over (default 5)"
     )
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--only", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (Path(args.shared) / "corpus" / "dev.jsonl").is_file():
         raise SystemExit(f"no corpus in {args.shared}/corpus: pass --shared")
+    if args.runs < 1:
+        raise SystemExit("--runs must be at least 1")
     child(args) if args.child else parent(args)
 
 

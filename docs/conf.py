@@ -47,12 +47,16 @@ def _importable(module: str) -> bool:
 
 # Modules being written: their API pages (docs/api/<name>.rst) and links appear once they
 # can be imported.
-OPTIONAL_MODULES = {name: _importable(name) for name in ("frettir.batch", "frettir.html", "frettir.dask")}
+OPTIONAL_MODULES = {
+    name: _importable(name) for name in ("frettir.batch", "frettir.html", "frettir.dask", "frettir.web")
+}
 missing = [name for name, present in OPTIONAL_MODULES.items() if not present]
 nitpick_ignore_regex = [(r"py:.*", re.escape(name) + r"(\..*)?") for name in missing]
 nitpick_ignore_regex += [
     (r"py:class", r"frettir\..*\._[A-Z]\w*"),  # private type variables in signatures
     (r"py:class", r"dask\..*"),  # Dask's inventory is not fetched
+    # Nor are those of the optional extras' libraries (frettir.views, frettir.web).
+    (r"py:.*", r"(pandas|rich|fastapi|starlette|pydantic|uvicorn)(\..*)?"),
 ]
 exclude_patterns += [f"api/{name.removeprefix('frettir.')}.rst" for name in missing]
 
@@ -90,7 +94,8 @@ intersphinx_mapping = {
 if os.environ.get("FRETTIR_DOCS_OFFLINE", "0") not in ("", "0"):
     intersphinx_mapping = {}
     nitpick_ignore_regex += [
-        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib)\..*"),
+        (r"py:.*", r"(collections|typing|argparse|json|io|os|pathlib|datetime|difflib)\..*"),
+        (r"py:mod", r"sqlite3"),
         (r"py:.*", r"(attrs|attr|cattrs)(\..*)?"),
         (r"py:.*", r"(TextIO|Iterable|Iterator|Mapping|Sequence|Any|Literal|Final)"),
     ]

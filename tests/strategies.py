@@ -11,9 +11,9 @@ found by reading the text back; the answers are known because the text was built
 Conventions where ANNOTATION.md leaves the choice open (the engine follows the same ones):
 
 * a quote's cue and attributing mention belong to the paragraph or clause that holds the cue:
-  in ``„Q1,“ sagði X, „Q2.“`` only Q1 has them; in a quote running over paragraphs only the
-  paragraph next to the cue has them; ``og bætti við: „Q2“`` gives Q2 the cue ``bæta við``
-  and the subject of the coordinated clause (X) as its mention;
+  in ``„Q1,“ sagði X, „Q2.“`` only Q1 has them; every part of a quote re-opened in each
+  paragraph has them (and the start of the first part as ``group``); ``og bætti við: „Q2“``
+  gives Q2 the cue ``bæta við`` and the subject of the coordinated clause (X) as its mention;
 * ``Að sögn X-gen CLAUSE.`` reports CLAUSE without ``Að sögn X``; ``CLAUSE að sögn X-gen.``
   reports CLAUSE; the cue is ``að sögn``.
 
@@ -204,6 +204,12 @@ FILLERS: tuple[str, ...] = (
 )
 """Sentences with no quote, no cue, no person and no subjunctive."""
 
+VERDICTS: tuple[str, ...] = ("mjög gott", "betra en ég hélt", "ekki nógu gott", "frábært á tónleikum")
+"""Predicates of ``„Lagið „T“ er …,“`` (the ``nested`` layout)."""
+
+SONG_TITLES: tuple[str, ...] = ("Vor í borg", "Sumarið er tíminn", "Heim", "Ég veit það")
+"""Titles of songs, quoted in the same marks inside a quote (the ``nested`` layout)."""
+
 TITLES: tuple[str, ...] = ("forstjóri félagsins", "formaður stjórnarinnar", "talsmaður samtakanna")
 
 QUOTE_STYLES: tuple[tuple[str, str], ...] = (
@@ -250,6 +256,10 @@ DIRECT_LAYOUTS: tuple[str, ...] = (
 )
 INDIRECT_LAYOUTS: tuple[str, ...] = ("that", "segist", "according_to", "hafa_eftir")
 SUPPORTED_LAYOUTS: tuple[str, ...] = (*DIRECT_LAYOUTS, *INDIRECT_LAYOUTS, "filler")
+MARK_POLICY_LAYOUTS: tuple[str, ...] = ("across", "unclosed", "nested", "inner_speech")
+"""Layouts of the mark policy (the annotation guide's Settled cases): a quote whose closing
+mark is in a later paragraph, a quote never closed before its ``, segir X``, and a quote
+holding a quote of the same style around a title."""
 OBLIQUE_LAYOUTS: tuple[str, ...] = ("intro_af", "intro_thgf")
 """The speaker is introduced in the accusative/dative (``Blaðamaður hitti X-acc``) and quoted
 with a pronoun: the canonical name must come out in the nominative."""
@@ -277,6 +287,13 @@ class SegmentPlan:
     * ``intro_af`` / ``intro_thgf``: ``Blaðamaður hitti X-acc í gær.`` / ``Blaðamaður náði
       tali af X-dat í gær.`` then ``„Q,“ segir hann.``
     * ``filler``: a sentence with no quote.
+    * ``across``: ``„Q1.`` / ``Q2,“ segir X.`` — one quote over 2-3 paragraphs that do not
+      re-open it, its text holding the breaks (or ``X segir: „Q1.`` / ``Q2.“``)
+    * ``unclosed``: ``„Q, segir X.`` with no closing mark: the quote ends with its comma
+    * ``nested``: ``„Lagið „T“ er gott,“ segir X.`` — a title in the same marks inside a
+      quote: one quote, the inner marks in its text and not a quote of their own
+    * ``inner_speech``: ``„Við biðum og loks sagði Y: „Q.“ Svo fórum við,“ segir X.`` — an
+      inner quote with its own cue: a quote of Y's inside X's (Y is the next cast member)
     """
 
     layout: str
@@ -296,7 +313,7 @@ class SegmentPlan:
     @property
     def needs_own_paragraphs(self) -> bool:
         """Whether the segment must start and end a paragraph (a quote over paragraphs)."""
-        return self.layout == "paragraphs"
+        return self.layout in ("paragraphs", "across", "unclosed")
 
 
 @attrs.frozen(kw_only=True)
@@ -338,6 +355,8 @@ class KnownQuote:
     cue: str | None
     speaker_span: tuple[int, int] | None
     outer: tuple[int, int] | None = None
+    group: int | None = None
+    """The start of the first part, for each part of a quote re-opened in each paragraph."""
 
 
 @attrs.frozen(kw_only=True)
@@ -376,6 +395,7 @@ class _Writer:
         self.mentions: dict[str, list[tuple[int, int]]] = {}
         self.titles: dict[str, list[str]] = {}
         self.introduced: set[str] = set()
+        self.cast: tuple[Name, ...] = ()
 
     def add(self, piece: str) -> tuple[int, int]:
         piece = self.transform(piece)
@@ -524,11 +544,12 @@ def _render_segment(w: _Writer, seg: SegmentPlan, name: Name) -> None:
                 w.add(para_break)
             content = sentence + ("," if last and not seg.cue_first else ".")
             quotes.append(w.direct(opener, content, closer if last else None, name, None))
-        if seg.cue_first:
-            w.quotes[w.quotes.index(quotes[0])] = attrs.evolve(quotes[0], cue="segja", speaker_span=span)
-        else:
+        if not seg.cue_first:
             span = after_cue(said)
-            w.quotes[w.quotes.index(quotes[-1])] = attrs.evolve(quotes[-1], cue="segja", speaker_span=span)
+        # every part has the cue and the mention, and the start of the first part as its group
+        group = quotes[0].start if len(quotes) > 1 else None
+        for part in quotes:
+            w.quotes[w.quotes.index(part)] = attrs.evolve(part, cue="segja", speaker_span=span, group=group)
     elif layout == "that":
         if seg.cue == "spyrja":
             verb, word = {"present": "spyr", "past": "spurði"}[seg.tense], "hvort"
@@ -583,6 +604,63 @@ def _render_segment(w: _Writer, seg: SegmentPlan, name: Name) -> None:
         w.add(f" {said} ")
         w.attach(q, w.mention(name.pronoun, name))
         w.add(".")
+    elif layout == "across":
+        if seg.cue_first:
+            span = w.mention(nominative, name)
+            w.add(f" {said}: ")
+        w.add(opener)
+        start = w.size
+        for n, sentence in enumerate(s):
+            if n:
+                w.add(para_break)
+            w.add(sentence + ("," if n + 1 == len(s) and not seg.cue_first else "."))
+        end = w.size
+        w.add(closer)
+        if not seg.cue_first:
+            span = after_cue(said)
+        w.quotes.append(
+            KnownQuote(
+                kind="direct",
+                start=start,
+                end=end,
+                text=w.text[start:end],
+                speaker=name.nf,
+                cue="segja",
+                speaker_span=span,
+                outer=(start - len(opener), end + len(closer)),
+            )
+        )
+    elif layout == "unclosed":
+        q = w.direct(opener, s[0] + ",", None, name, "segja")
+        w.attach(q, after_cue(said))
+    elif layout == "inner_speech":
+        other = w.cast[(w.cast.index(name) + 1) % len(w.cast)] if name in w.cast else name
+        outer_start = w.size
+        w.add(opener)
+        start = w.size
+        w.add("Við biðum lengi og loks sagði ")
+        mention = w.mention(other.nf, other)
+        w.add(": ")
+        inner = w.direct(opener, s[0] + ".", closer, other, "segja")
+        w.attach(inner, mention)
+        w.add(" Svo fórum við heim,")
+        end = w.size
+        w.add(closer)
+        outer = KnownQuote(
+            kind="direct",
+            start=start,
+            end=end,
+            text=w.text[start:end],
+            speaker=name.nf,
+            cue="segja",
+            speaker_span=None,
+            outer=(outer_start, w.size),
+        )
+        w.quotes.append(outer)
+        w.attach(outer, after_cue(said))
+    elif layout == "nested":
+        q = w.direct(opener, f"Lagið {opener}{s[1]}{closer} er {s[0]},", closer, name, "segja")
+        w.attach(q, after_cue(said))
     else:  # pragma: no cover - a plan is built by the strategies below
         raise ValueError(f"unknown layout {layout!r}")
 
@@ -590,6 +668,7 @@ def _render_segment(w: _Writer, seg: SegmentPlan, name: Name) -> None:
 def render(plan: ArticlePlan) -> KnownArticle:
     """Write an article out and return it with its known quotes, speakers and mentions."""
     w = _Writer()
+    w.cast = plan.cast
     for n, seg in enumerate(plan.segments):
         if n:
             w.transform = str
@@ -675,6 +754,20 @@ def segment_plans(
         return SegmentPlan(**common, cue="hafa eftir", sentences=(draw(st.sampled_from(THAT_CLAUSES))[0],))
     if layout in OBLIQUE_LAYOUTS:
         return SegmentPlan(**common, sentences=(draw(statement),))
+    if layout == "across":
+        sentences = tuple(draw(st.lists(st.sampled_from(STATEMENTS), min_size=2, max_size=3)))
+        return SegmentPlan(**common, sentences=sentences, cue_first=draw(st.booleans()))
+    if layout == "unclosed":
+        return SegmentPlan(**common, sentences=(draw(st.sampled_from(STATEMENTS)),))
+    if layout == "inner_speech":
+        common["style"] = 0  # the Icelandic marks, nested in themselves
+        return SegmentPlan(**common, sentences=(draw(st.sampled_from(STATEMENTS)),))
+    if layout == "nested":
+        if QUOTE_STYLES[style][0] == "»":
+            common["style"] = 0  # a guillemet closes any open guillemet: they do not nest in themselves
+        return SegmentPlan(
+            **common, sentences=(draw(st.sampled_from(VERDICTS)), draw(st.sampled_from(SONG_TITLES)))
+        )
     raise ValueError(f"unknown layout {layout!r}")  # pragma: no cover
 
 

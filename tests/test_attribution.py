@@ -111,12 +111,13 @@ def test_pronoun_cue_resolves_to_the_person_just_named(read: Read) -> None:
 
 
 def test_quote_over_paragraphs_gives_one_quote_per_paragraph(read: Read) -> None:
-    """A paragraph opened with „ and left open, continued by the next: one quote each, same speaker."""
+    """A paragraph opened with „ and left open, continued by the next: one quote each, same speaker
+    and cue."""
     article = read(
         "„Þetta var erfiður dagur.\n„Við erum mjög ánægð með niðurstöðuna,“ segir Davíð Guðmundsson."
     )
     assert _summary(article) == [
-        ("direct", "Þetta var erfiður dagur.", "Davíð Guðmundsson", None),
+        ("direct", "Þetta var erfiður dagur.", "Davíð Guðmundsson", "segja"),
         ("direct", "Við erum mjög ánægð með niðurstöðuna,", "Davíð Guðmundsson", "segja"),
     ]
     first = article.quotes[0]
@@ -389,3 +390,28 @@ def test_a_long_article_with_many_quotes_and_cues(read: Read) -> None:
     assert len(direct) == 1500
     assert all(q.speaker is not None and q.speaker.name == "Helga Björnsdóttir" for q in direct)
     assert sum(q.kind == "indirect" for q in article.quotes) >= 1500
+
+
+def test_quote_reopened_in_each_paragraph_is_one_group_with_the_cue_on_every_part() -> None:
+    """Paragraphs of one quote, each re-opened with „ and only the last closed, share a group
+    (the start of the first part); every part has the speaker, cue and mention of the cue."""
+    text = (
+        "„Við höfum unnið að þessu í marga mánuði og nú sér loks fyrir endann á því.\n\n"
+        "„Starfsfólkið á mikið hrós skilið fyrir þolinmæðina.\n\n"
+        "„Við opnum aftur á mánudag,“ segir Helga Björnsdóttir, eigandi bakarísins.\n\n"
+        "„Þetta er stór dagur,“ sagði Jón Jónsson."
+    )
+    article = Article.from_text(text)
+    parts = [q for q in article.quotes if q.group is not None]
+    assert [q.text for q in parts] == [
+        "Við höfum unnið að þessu í marga mánuði og nú sér loks fyrir endann á því.",
+        "Starfsfólkið á mikið hrós skilið fyrir þolinmæðina.",
+        "Við opnum aftur á mánudag,",
+    ]
+    assert {q.group for q in parts} == {parts[0].span.start}
+    assert {(q.speaker.name if q.speaker else None, q.cue, q.speaker_span, q.cue_span) for q in parts} == {
+        ("Helga Björnsdóttir", "segja", parts[-1].speaker_span, parts[-1].cue_span)
+    }
+    assert parts[-1].speaker_span is not None
+    (alone,) = [q for q in article.quotes if q.group is None]
+    assert alone.text == "Þetta er stór dagur,"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,11 +31,20 @@ needs_fork = pytest.mark.skipif(
 
 
 def fake_read(text: str, *, title: str | None, url: str | None) -> Article:
-    """A stand-in engine: an article without quotes; ``BOOM`` raises, ``DIE`` kills its process."""
+    """A stand-in engine: an article without quotes; ``BOOM`` raises, ``DIE`` kills its process.
+
+    ``SLOW`` sleeps for a minute (a timer signal interrupts it); ``HANG`` sleeps with the timer
+    signal blocked, as a worker stuck in native code that does not answer it.
+    """
     if "BOOM" in text:
         raise RuntimeError("the engine choked")
     if "DIE" in text:
         os._exit(3)  # a worker dying without a word, as when the OOM killer strikes
+    if "SLOW" in text:
+        time.sleep(60)
+    if "HANG" in text:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
     return Article(text=text, title=title, url=url)
 
 
@@ -251,3 +262,50 @@ def test_cli_refuses_a_bad_process_count(value: str, capsys: pytest.CaptureFixtu
     """``--processes`` takes a positive whole number; anything else is a usage error (exit 2)."""
     assert frettir.cli.main(["extract", "--processes", value, "x.txt"]) == 2
     assert "--processes" in capsys.readouterr().err
+
+
+# --- limits: the time bound and the maximum length -----------------------------------------
+
+
+@needs_fork
+def test_an_article_past_the_timeout_gets_an_error_and_the_batch_goes_on(fake_engine: None) -> None:
+    """A slow article is interrupted by its worker's timer: an error result, the rest in order."""
+    results = list(extract_many(["Fyrsta.", "SLOW", "Þriðja."], timeout=0.5))
+    assert [(r.index, r.ok) for r in results] == [(0, True), (1, False), (2, True)]
+    assert results[1].error is not None and results[1].error.startswith("timed out: ")
+    assert "--timeout" in results[1].error
+
+
+@needs_fork
+def test_a_worker_that_ignores_its_timer_is_killed_and_the_ordered_batch_goes_on(
+    fake_engine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker stuck where no signal reaches it is killed after the grace; no result is lost."""
+    monkeypatch.setattr(frettir.batch, "GRACE", 0.5)
+    items = [f"Grein {i}." for i in range(6)]
+    items[2] = "HANG"
+    results = list(extract_many(items, timeout=0.3, processes=2, chunksize=2))
+    assert [r.index for r in results] == list(range(6))
+    assert [r.ok for r in results] == [True, True, False, True, True, True]
+    assert results[2].error is not None and results[2].error.startswith("timed out: ")
+
+
+@pytest.mark.parametrize("timeout", [0, -1, "5", True])
+def test_a_bad_timeout_is_refused_at_once(timeout: Any) -> None:
+    """``timeout`` must be a positive number of seconds or None; the error comes before any work."""
+    with pytest.raises(InputError, match="timeout must be a positive number"):
+        extract_many(["Já."], timeout=timeout)
+
+
+def test_an_article_longer_than_max_length_gets_an_error_naming_the_limit(fake_engine: None) -> None:
+    """A text past ``max_length`` gives an error result that says how to raise the limit."""
+    results = list(extract_many(["Stutt.", "Miklu lengri texti."], max_length=10))
+    assert [r.ok for r in results] == [True, False]
+    assert results[1].error is not None
+    assert "more than max_length=10" in results[1].error and "split it" in results[1].error
+
+
+def test_max_length_none_reads_any_length(fake_engine: None) -> None:
+    """``max_length=None`` turns the limit off."""
+    [result] = extract_many(["x" * 2_000_000], max_length=None)
+    assert result.ok

@@ -446,6 +446,16 @@ def test_python_m_frettir_runs_the_command_line(tmp_path: Path) -> None:
         check=False,
     )
     assert (result.returncode, result.stdout.strip()) == (0, f"frettir {frettir.__version__}")
+    missing = str(tmp_path / "missing.txt")
+    result = subprocess.run(
+        [sys.executable, "-m", "frettir", "extract", missing],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert f"cannot read {missing}" in result.stderr
 
 
 def test_extract_text_file_drops_a_utf8_byte_order_mark(
@@ -629,3 +639,101 @@ def test_extract_html_record_carries_the_text_and_metadata(
     )
     assert record["quotes"]
     assert all(record["text"][q["start"] : q["end"]] == q["text"] for q in record["quotes"])
+
+
+# --- extract --jsonl never loses a record (issue 14) ---------------------------------------
+
+
+class _Stdout(io.TextIOWrapper):
+    """Standard output as under a C.UTF-8 locale: lone surrogates would go out as raw bytes."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8", errors="surrogateescape")
+
+    def data(self) -> bytes:
+        self.flush()
+        raw = self.buffer
+        assert isinstance(raw, io.BytesIO)
+        return raw.getvalue()
+
+
+def test_extract_jsonl_escaped_lone_surrogates_give_valid_utf8_and_every_record(
+    tmp_path: Path, fake_engine: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r"""An id or text with ``\ud800`` or ``\udc80`` is written back as that JSON escape, as UTF-8."""
+    path = tmp_path / "in.jsonl"
+    path.write_text(
+        '{"id": "\\ud800", "text": "„Já“"}\n{"id": "b\\udc80", "text": "x"}\n{"id": "c", "text": "y"}\n',
+        encoding="utf-8",
+    )
+    out = _Stdout()
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    data = out.data()
+    lines = data.decode("utf-8").splitlines()  # strict: the output is valid UTF-8
+    assert [json.loads(line)["id"] for line in lines] == ["\ud800", "b\udc80", "c"]
+
+
+def test_extract_jsonl_blank_lines_give_no_record_and_line_numbers_stay_the_files(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A white-space line is not an article; a later error record still names its own line."""
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "text": "x"}\n\n   \n{"id": "b"}\n', encoding="utf-8")
+    assert main(["extract", "--jsonl", str(path)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    assert records[1]["line"] == 4
+
+
+def test_extract_jsonl_warns_about_a_duplicate_id_and_keeps_both_records(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second ``id`` seen twice gets a warning naming both lines; both records are written."""
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "x"}, {"id": "b", "text": "y"}] * 2)
+    assert main(["extract", "--jsonl", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["a", "b", "a", "b"]
+    assert f"{path}:3: warning: duplicate id 'a' (first at {path}:1)" in err
+    assert f"{path}:4: warning: duplicate id 'b' (first at {path}:2)" in err
+
+
+def test_extract_jsonl_streams_standard_input(fake_engine: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each record is written before the next line of standard input is read."""
+    out = _Stdout()
+    written: list[int] = []
+
+    class Lines:
+        def __iter__(self) -> Any:
+            for n in range(3):
+                written.append(out.data().count(b"\n"))
+                yield json.dumps({"id": str(n), "text": "„Já“"}).encode() + b"\n"
+
+    class Stdin:
+        buffer = Lines()
+
+        def isatty(self) -> bool:
+            return False
+
+    monkeypatch.setattr("sys.stdin", Stdin())
+    monkeypatch.setattr("sys.stdout", out)
+    assert main(["extract", "--jsonl"]) == 0
+    assert written == [0, 1, 2]
+    assert out.data().count(b"\n") == 3
+
+
+def test_extract_max_length_gives_an_error_record_and_the_run_goes_on(
+    tmp_path: Path, fake_engine: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--max-length N`` refuses a longer article with an error record saying how to raise it."""
+    path = write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": "x" * 20}, {"id": "b", "text": "y"}])
+    assert main(["extract", "--jsonl", "--max-length", "10", str(path)]) == 1
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in records] == ["a", "b"]
+    assert "more than max_length=10" in records[0]["error"] and "quotes" in records[1]
+
+
+@pytest.mark.parametrize("option", [["--timeout", "0"], ["--timeout", "x"], ["--max-length", "-1"]])
+def test_extract_refuses_a_bad_timeout_or_max_length(option: list[str], tmp_path: Path) -> None:
+    """``--timeout`` is a positive number of seconds and ``--max-length`` a whole number: else usage."""
+    assert main(["extract", *option, str(tmp_path / "none.txt")]) == 2

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from frettir import Article
+import frettir.html
+from frettir import Article, InputError
 from frettir.cli import main
 from frettir.html import BOILERPLATE, BOX_MARKERS, END_MARKERS, Page, extract_page
 
@@ -393,3 +394,67 @@ def test_cli_detects_html_by_its_content(tmp_path: Path, capsys: pytest.CaptureF
     assert main(["extract", "--json", str(path)]) == 0
     (record,) = json.loads(capsys.readouterr().out)
     assert [q["text"] for q in record["quotes"]] == [q.text for q in article_of("visir").quotes]
+
+
+# --- pages that used to lose text silently (issue 14) ---------------------------------------
+
+_PARAGRAPHS = "".join(
+    f"<p>„Við komum aftur á mánudag {n},“ sagði Þórður Ævarsson á fundinum í gær. "
+    f"Hann sagði að veðrið hefði verið gott og að fólkið færi heim {n}.</p>"
+    for n in range(3)
+)
+
+
+def _page(body: str, head: str = "<title>Frétt</title>") -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.mark.parametrize("depth", [10, 300, 1500])
+def test_a_deeply_nested_article_is_read_whole(depth: int) -> None:
+    """More than 255 nested elements (trafilatura's parser stopped there) still give all the text."""
+    page = _page("<div>" * depth + _PARAGRAPHS + "</div>" * depth)
+    text = extract_page(page).text
+    assert text.count("sagði Þórður Ævarsson") == 3
+
+
+def test_a_page_nested_past_libxml2s_limit_is_a_clear_error() -> None:
+    """Beyond 2,048 levels the text cannot be read whole: an InputError says so."""
+    page = _page("<div>" * 2100 + _PARAGRAPHS + "</div>" * 2100)
+    with pytest.raises(InputError, match="nests its elements more than 2048 deep"):
+        extract_page(page)
+
+
+def test_a_lone_surrogate_in_a_str_page_does_not_cut_the_text() -> None:
+    """A lone surrogate becomes U+FFFD; the text after it is kept."""
+    page = _page(_PARAGRAPHS.replace("sagði Þórður", "sagði \udc80Þórður", 1))
+    text = extract_page(page).text
+    assert "\ufffdÞórður" in text
+    assert text.count("fólkið færi heim") == 3
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+def test_latin1_bytes_declared_utf8_read_right(encoding: str) -> None:
+    """A page saved in a one-byte charset but declared UTF-8 reads as Icelandic, not mojibake."""
+    page = _page(
+        _PARAGRAPHS.replace("„", '"').replace("“", '"'), head='<meta charset="utf-8"><title>F</title>'
+    )
+    text = extract_page(page.encode(encoding)).text
+    assert "sagði Þórður Ævarsson" in text and "veðrið" in text
+
+
+def test_utf8_with_one_bad_byte_keeps_every_other_letter() -> None:
+    """Declared UTF-8 with one stray byte: that byte is U+FFFD, the rest is UTF-8."""
+    data = _page(_PARAGRAPHS, head='<meta charset="utf-8"><title>F</title>').encode("utf-8")
+    data = data.replace("mánudag 1".encode(), b"m\xe1nudag 1")
+    text = extract_page(data).text
+    assert "m\ufffdnudag 1" in text and text.count("sagði Þórður Ævarsson") == 3
+
+
+def test_a_page_larger_than_trafilaturas_limit_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past MAX_PAGE_SIZE (20 MB, trafilatura's own limit) the page is refused with an InputError."""
+    monkeypatch.setattr(frettir.html, "MAX_PAGE_SIZE", 1000)
+    page = _page(_PARAGRAPHS * 5)
+    with pytest.raises(InputError, match="more than 1000"):
+        extract_page(page)
+    with pytest.raises(InputError, match="bytes, more than 1000"):
+        extract_page(page.encode("utf-8"))

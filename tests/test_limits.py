@@ -7,11 +7,13 @@ Small inputs that show each behaviour; growth with size is measured by
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 
-from frettir import Article
+from frettir import Article, InputError
 from frettir._greynir import RUN_LIMIT, _cut, analyse, split
+from frettir.limits import MAX_LENGTH
 
 Read = Callable[[str], Article]
 
@@ -71,3 +73,94 @@ def test_a_run_of_brackets_gives_the_same_sentences_as_spaced_ones(read: Read) -
     article = read(text)
     assert [q.speaker.name for q in article.quotes if q.speaker] == ["Anna", "Jón"]
     assert all(s.end <= len(text) for s in article.sentences)
+
+
+def test_a_text_longer_than_max_length_is_an_input_error_that_says_what_to_do() -> None:
+    """``from_text`` refuses a text past ``max_length`` at once, saying how to raise it or split."""
+    with pytest.raises(InputError) as caught:
+        Article.from_text("Já, já. " * 10, max_length=40)
+    message = str(caught.value)
+    assert "80 characters, more than max_length=40" in message
+    assert "split it" in message and "--max-length" in message
+
+
+def test_the_default_maximum_length_is_a_million_characters() -> None:
+    """Past :data:`MAX_LENGTH` by default; ``max_length=None`` turns the check off."""
+    assert MAX_LENGTH == 1_000_000
+    with pytest.raises(InputError, match="max_length=1000000"):
+        Article.from_text(" " * (MAX_LENGTH + 1))
+    assert Article.from_text(" " * (MAX_LENGTH + 1), max_length=None).quotes == ()
+
+
+@pytest.mark.parametrize("value", [0, -5, 2.5, "10", True])
+def test_a_bad_max_length_is_an_input_error(value: Any) -> None:
+    """``max_length`` is a positive int or None."""
+    with pytest.raises(InputError, match="max_length must be a positive int or None"):
+        Article.from_text("Já.", max_length=value)
+
+
+def test_from_html_checks_the_length_of_the_page_text() -> None:
+    """The limit applies to the text found in a page."""
+    page = "<html><body><article><p>" + "Hún sagði að allt væri gott. " * 20 + "</p></article></body></html>"
+    with pytest.raises(InputError, match="more than max_length=100"):
+        Article.from_html(page, max_length=100)
+
+
+def test_from_text_in_four_threads_equals_sequential_reads(read: Read) -> None:
+    """Articles read from 4 threads at once are equal to the same articles read one by one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "„Við komum á morgun,“ sagði Jón Jónsson. Hann sagði að veðrið væri gott.",
+        "Anna Jónsdóttir, forstjóri félagsins, segir að reksturinn gangi vel. „Já,“ sagði hún.",
+        "Að sögn lögreglunnar á höfuðborgarsvæðinu var enginn fluttur á sjúkrahús.",
+        "„Nei,“ segir Kári Stefánsson. „Þetta er ekki rétt.“",
+    ] * 4
+    sequential = [read(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(read, texts))
+    assert threaded == sequential
+
+
+# --- the large cases (make test-deep): each family of hostile input at full size --------------
+
+
+def _family(name: str, n: int) -> str:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "scaling.py"
+    spec = importlib.util.spec_from_file_location("scaling", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text: str = module.build(name, n)
+    return text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("family", "n"),
+    [("punct", 1_000_000), ("quotes", 50_000), ("reports", 5_000), ("cues", 40_000), ("registry", 5_000)],
+)
+def test_a_large_input_of_each_family_gives_a_valid_article(family: str, n: int) -> None:
+    """A megabyte of punctuation, 50,000 quotes, 5,000 reports or speakers, 40,000 cues: an article.
+
+    How the time grows is measured by ``benchmarks/scaling.py``, not here.
+    """
+    text = _family(family, n)
+    article = Article.from_text(text, max_length=None)
+    assert article.text == text
+    assert all(q.text == text[q.span.start : q.span.end] for q in article.quotes)
+    if family == "quotes":
+        assert len(article.quotes) >= n
+
+
+@pytest.mark.slow
+def test_the_json_of_many_quotes_grows_linearly() -> None:
+    """4,000 and 8,000 short quotes by three speakers: twice the quotes, about twice the JSON."""
+    from frettir.serialize import dumps, loads
+
+    small, large = (Article.from_text(_family("json", n)) for n in (4_000, 8_000))
+    assert len(dumps(large)) <= 2.2 * len(dumps(small))
+    assert loads(dumps(large)) == large

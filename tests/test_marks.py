@@ -152,6 +152,28 @@ def test_unclosed_nested_quote_ends_where_its_parent_content_ends() -> None:
     assert inner.outer.end == outer.inner.end
 
 
+def test_same_style_nests_when_the_marks_ahead_close_both() -> None:
+    """„… „x“ …“ and „… ,,x” …“: the inner quote nests and the outer runs to its own closer."""
+    for text, inner in (
+        ("„Það kom aldrei þessi „slæmi kafli.“ Hann kom aldrei,“ sagði hann.", "slæmi kafli."),
+        ("„Við lásum ,,Heimsljós” í vetur,“ sagði hún.", "Heimsljós"),
+    ):
+        outer, nested = scan_marks(text)
+        assert (outer.closer, outer.depth, nested.depth) == ("“", 0, 1)
+        assert outer.inner.slice(text).endswith(",") and nested.inner.slice(text) == inner
+
+
+def test_white_space_next_to_the_marks_is_not_content() -> None:
+    """„ Fátt gott.“ and „… liði. “ give their words without the white space inside the marks.
+
+    Layouts of fotbolti.net 2022 and frettabladid.is 2019 (in the dev corpus).
+    """
+    text = "„ Fátt gott, erfitt í dag. “ Sagði hann."
+    marked = only(text)
+    assert marked.inner.slice(text) == "Fátt gott, erfitt í dag."
+    assert marked.outer.slice(text) == text[: text.index("“") + 1]
+
+
 def test_same_style_reopened_ends_the_open_quote() -> None:
     """„a „b“: the second „ ends the first quote (unclosed) instead of nesting in it."""
     text = "„Já sagði hann. „Nei,“ sagði hún."

@@ -225,3 +225,10 @@ def test_articles_assembled_from_agreeing_parts_are_valid(article: Article) -> N
 def test_from_text_outlet_comes_from_the_url(url: str | None, outlet: str | None) -> None:
     """``from_text(url=…)`` fills ``outlet`` with the host, as ``from_html`` does; no URL, no outlet."""
     assert Article.from_text("Ekkert var sagt.", url=url).outlet == outlet
+
+
+def test_quote_group_is_the_start_of_a_part_at_or_before_it() -> None:
+    """A quote's ``group`` is an offset at or before its own start; later offsets are refused."""
+    assert Quote(kind="direct", span=Span(start=5, end=7), text="ab", group=0).group == 0
+    with pytest.raises(InvariantError, match="group 6"):
+        Quote(kind="direct", span=Span(start=5, end=7), text="ab", group=6)

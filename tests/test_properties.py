@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from frettir import Article, FrettirError, InvariantError, Quote, Span, Speaker, serialize
 from strategies import (
+    MARK_POLICY_LAYOUTS,
     NAMES,
     OBLIQUE_LAYOUTS,
     ArticlePlan,
@@ -134,13 +135,14 @@ def _found(quote: Quote) -> tuple[object, ...]:
         quote.cue,
         _pair(quote.speaker_span),
         _pair(quote.outer) if quote.kind == "direct" else None,
+        quote.group,
     )
 
 
 def _known(known: KnownArticle, kind: str | None = None) -> list[tuple[object, ...]]:
     """The known quotes (of one kind, or all) in article order, shaped like :func:`_found`."""
     return [
-        (q.kind, q.start, q.end, q.text, q.speaker, q.cue, q.speaker_span, q.outer)
+        (q.kind, q.start, q.end, q.text, q.speaker, q.cue, q.speaker_span, q.outer, q.group)
         for q in known.quotes
         if kind is None or q.kind == kind
     ]
@@ -188,6 +190,7 @@ def _shifted(article: Article, text: str, offset: int) -> Article:
             speaker_span=_shifted_span(q.speaker_span, offset),
             cue_span=_shifted_span(q.cue_span, offset),
             speaker=None if q.speaker is None else speakers[id(q.speaker)],
+            group=None if q.group is None else q.group + offset,
         )
         for q in article.quotes
     )
@@ -265,6 +268,17 @@ def test_trailing_white_space_changes_nothing_but_the_text(read: Read, text: str
 @given(articles())
 def test_known_direct_quotes_are_found_with_speaker_and_cue(read: Read, known: KnownArticle) -> None:
     """The direct quotes found are exactly the ones built in: offsets, text, speaker, cue, mention."""
+    article = read(known.text)
+    assert [_found(q) for q in article.quotes if q.kind == "direct"] == _known(known, "direct")
+
+
+@given(articles((*MARK_POLICY_LAYOUTS, "cue_after", "cue_before", "paragraphs", "that", "filler")))
+def test_quotes_over_paragraphs_unclosed_and_nested_are_found_as_built(
+    read: Read, known: KnownArticle
+) -> None:
+    """The mark policy's known answers: a quote over paragraphs is one quote holding the breaks,
+    an unclosed quote ends with the comma before its ``, segir X``, a same-style title inside a
+    quote is part of it and no quote of its own; per-paragraph re-opened quotes stay apart."""
     article = read(known.text)
     assert [_found(q) for q in article.quotes if q.kind == "direct"] == _known(known, "direct")
 

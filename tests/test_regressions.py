@@ -434,3 +434,216 @@ def test_passive_question_is_not_a_quote() -> None:
     """`… þegar hann var spurður hvort …`: a journalist's question in running text."""
     text = "„Já,“ svaraði Jón Jónsson þegar hann var spurður hvort hann ætlaði að bjóða sig fram."
     assert [(q.kind, _who(q)) for q in _quotes(text)] == [("direct", "Jón Jónsson")]
+
+
+# --- issue 10 §2.6: word readings ---------------------------------------------------------------
+
+
+def test_a_noun_after_an_attribute_is_not_a_subjunctive_verb() -> None:
+    """``ævilöngu fangelsi``: *fangelsi* is a noun here, so the sentence does not continue a report.
+
+    BÍN also reads *fangelsi* as a subjunctive of *fangelsa*
+    (visir-2026-03-11-rikissaksoknari-hrydjuverkamal).
+    """
+    text = (
+        "Saksóknari segir að málið verði flutt í haust. Brot af þessu tagi varða allt að ævilöngu fangelsi."
+    )
+    assert [q.text for q in _quotes(text, "indirect")] == ["málið verði flutt í haust"]
+
+
+def test_a_noun_after_a_preposition_is_not_a_subjunctive_verb() -> None:
+    """``úr plasti``: *plasti* after a preposition is a noun, not *plasta* in the subjunctive."""
+    text = "Forstjórinn segir að umbúðirnar verði endurunnar. Flestar flöskurnar eru úr plasti."
+    assert [q.text for q in _quotes(text, "indirect")] == ["umbúðirnar verði endurunnar"]
+
+
+def test_a_subjunctive_sentence_with_its_subject_left_out_still_continues() -> None:
+    """``Hafi …`` first in a sentence is the verb: *hafi* has no nominative noun reading."""
+    text = (
+        "Jón segist hafa farið í stjórnmál vegna þess að hann hafi trú á hugsjónum. "
+        "Hafi hann alltaf viljað bæta samfélagið."
+    )
+    continued = [q for q in _quotes(text, "indirect") if q.rule == "indirect.subjunctive"]
+    assert [q.text for q in continued] == ["Hafi hann alltaf viljað bæta samfélagið"]
+
+
+def test_a_plural_noun_that_is_also_a_second_person_verb_is_no_cue() -> None:
+    """``bind ég vonir við að``: *vonir* is the plural of *von*; *(þú) vonir* needs its *þú*.
+
+    vb-2013-12-sigthor-aramot gave the clause after it as a report of *vona*.
+    """
+    text = "Sigþór Jónsson er bjartsýnn á nýja árið. Þá bind ég vonir við að fjárfesting aukist."
+    assert [q.cue for q in _quotes(text, "indirect")] == []
+
+
+def test_a_cue_opening_its_sentence_continues_the_subject_before() -> None:
+    """``X fullyrti að … Segir að …``: the left-out subject is X, not someone inside X's report.
+
+    frettabladid-markadurinn-kveikur-samherji.
+    """
+    text = (
+        "Félagið fullyrti að blaðið hefði haldið því fram að milljónir hefðu horfið. "
+        "Segir að hið rétta sé að allt hafi verið greitt."
+    )
+    reports = _quotes(text, "indirect")
+    assert [(q.text, _who(q)) for q in reports][-1] == ("hið rétta sé að allt hafi verið greitt", "félagið")
+
+
+# --- issue 10 §2.5: where a reported clause starts and ends -----------------------------------
+
+
+def test_according_to_after_en_governs_the_clause_after_it() -> None:
+    """``… en að sögn lögreglunnar voru …``: the phrase opens its own clause.
+
+    frettabladid-2020-12-aslaug-asmundarsalur.
+    """
+    text = "Samkomubann var þá í gildi en að sögn lögreglunnar voru fjörutíu manns í salnum."
+    assert [q.text for q in _quotes(text, "indirect")] == ["voru fjörutíu manns í salnum"]
+
+
+def test_according_to_late_in_a_sentence_scopes_its_own_clause() -> None:
+    """``A en B, að sögn X``: X vouches for B, not for the clause before *en*."""
+    text = "Vegurinn var lokaður í morgun en hann verður opnaður aftur síðdegis, að sögn Vegagerðarinnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["hann verður opnaður aftur síðdegis"]
+
+
+def test_according_to_after_a_comparison_keeps_the_whole_clause() -> None:
+    """``meira en …``: a comparative *en* joins no clauses, so the report is the whole sentence."""
+    text = "Tjónið var meira en búist var við, að sögn lögreglunnar."
+    assert [q.text for q in _quotes(text, "indirect")] == ["Tjónið var meira en búist var við"]
+
+
+# --- issue 10 §2.4: cues -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "report"),
+    [
+        (
+            "Íbúar hafa skorað á sveitarstjórnina að hætta við framkvæmdina.",
+            "skora á",
+            "hætta við framkvæmdina",
+        ),
+        ("Félagið óskaði eftir því við bæinn að vinnu yrði hraðað.", "óska eftir", "vinnu yrði hraðað"),
+        ("Stéttarfélagið krafðist þess að samningnum yrði rift.", "krefjast", "samningnum yrði rift"),
+        ("Ráðherrann lagði til að lögunum yrði breytt.", "leggja til", "lögunum yrði breytt"),
+        ("Þingmaðurinn sakaði ráðherrann um að hafa leynt upplýsingum.", "saka um", "hafa leynt upplýsingum"),
+    ],
+)
+def test_requests_demands_and_proposals_are_reported_speech(text: str, cue: str, report: str) -> None:
+    """Requests, demands, proposals and accusations report a clause (ANNOTATION.md, Settled cases).
+
+    The clause after *að* may be an infinitive (*að hætta*); bb-2020-12-daniel-til-arctic-fish
+    and visir-2016-04-sigmundur-bitid had *óska eftir* and *skora á* missed.
+    """
+    assert [(q.cue, q.text) for q in _quotes(text, "indirect")] == [(cue, report)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "report"),
+    [
+        ("Sveitarstjórinn hafnar því að reglur hafi verið brotnar.", "hafna", "reglur hafi verið brotnar"),
+        (
+            "Formaðurinn gagnrýnir að starfsfólk hafi ekki verið upplýst.",
+            "gagnrýna",
+            "starfsfólk hafi ekki verið upplýst",
+        ),
+        (
+            "Söngvarinn minnist þess að hafa farið á tónleika sem barn.",
+            "minnast",
+            "hafa farið á tónleika sem barn",
+        ),
+    ],
+)
+def test_verbs_that_take_a_stand_on_a_claim_report_it(text: str, cue: str, report: str) -> None:
+    """*hafna því að*, *gagnrýna að*, *minnast þess að* (kjarninn-sedlabankinn-esi-leynd,
+    visir-2008-heidar-orn-uppsagnir-ruv, visir-2013-jokull-kaleo-harmageddon)."""
+    assert [(q.cue, q.text) for q in _quotes(text, "indirect")] == [(cue, report)]
+
+
+def test_a_nonfinite_middle_form_is_an_infinitive_report() -> None:
+    """``hefur sagst ætla``: the supine of the middle *segjast* reports like *segist*."""
+    quotes = _quotes("Jón Jónsson hefur sagst ætla að bjóða sig fram.", "indirect")
+    assert [(q.cue, _who(q), q.text) for q in quotes] == [
+        ("segjast", "Jón Jónsson", "ætla að bjóða sig fram")
+    ]
+
+
+def test_a_naming_verb_before_a_marked_term_is_no_cue() -> None:
+    """``hefur verið nefnt „…“``: *nefna* names; it neither cues the marked words nor reports."""
+    quotes = _quotes("Lengi hefur félagið verið nefnt „ruslakista bankans“.")
+    assert [q for q in quotes if q.kind == "indirect" or q.cue is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        (
+            "Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.",
+            "Lögreglustjórinn",
+            "Maðurinn skaut í átt að lögreglu",
+        ),
+        (
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir, segir Jökull Jónsson.",
+            "Jökull Jónsson",
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir",
+        ),
+        (
+            "Tveir voru fluttir á sjúkrahús, að því er lögreglan sagði.",
+            "lögreglan",
+            "Tveir voru fluttir á sjúkrahús",
+        ),
+    ],
+)
+def test_a_report_before_its_cue(text: str, speaker: str, report: str) -> None:
+    """``…, segir í tilkynningu``, ``… segir X``, ``…, að því er X sagði``: the clause before the cue.
+
+    ruv-2021-08-27-byssumadur-egilsstodum and visir-2013-jokull-kaleo-harmageddon had these missed.
+    """
+    assert [(q.rule, _who(q), q.text) for q in _quotes(text, "indirect")] == [
+        ("indirect.before_cue", speaker, report)
+    ]
+
+
+def test_a_verb_after_its_auxiliary_ends_no_report_before_it() -> None:
+    """``Þetta vildi Björgvin ekki útskýra nánar.``: no clause of its own stands before the cue."""
+    assert _quotes("Þetta vildi Björgvin ekki útskýra nánar.") == []
+
+
+def test_a_small_clause_under_a_cue_starts_at_its_noun_phrase() -> None:
+    """``segir málið óvenjulegt``: the report is the small clause, and the next subjunctive
+    sentence carries it on (ruv-2011-08-manndrapsmal-flokid; ANNOTATION.md, Settled cases)."""
+    text = "Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt. Síðustu ár hafi slík mál verið fá."
+    quotes = _quotes(text, "indirect")
+    assert [(q.rule, _who(q), q.text) for q in quotes] == [
+        ("indirect.small_clause", "Björn Björnsson", "málið óvenjulegt"),
+        ("indirect.subjunctive", "Björn Björnsson", "Síðustu ár hafi slík mál verið fá"),
+    ]
+
+
+def test_an_object_without_a_predicate_is_no_small_clause() -> None:
+    """``sagði söguna í gær``: an accusative object alone reports nothing."""
+    assert _quotes("Hann sagði söguna í gær.") == []
+
+
+def test_eins_og_is_no_coordinator_that_ends_a_report() -> None:
+    """``… eins og spáð hafði verið``: *og* after *eins* compares; the report runs on (issue 10 §2.5)."""
+    quotes = _quotes("Hún segir að veðrið verði gott eins og spáð hafði verið.", "indirect")
+    assert [q.text for q in quotes] == ["veðrið verði gott eins og spáð hafði verið"]
+
+
+def test_a_perfect_with_eftir_inside_a_report_does_not_cut_it() -> None:
+    """``hafi misst vinnuna eftir fund``: the perfect of *missa*, not *hafa eftir*, so no new cue
+    ends the report (issue 10 §2.5); ``hefur eftir X að`` is still a cue."""
+    quotes = _quotes("Anna segir að maðurinn hafi misst vinnuna eftir fund með stjórninni.", "indirect")
+    assert [q.text for q in quotes] == ["maðurinn hafi misst vinnuna eftir fund með stjórninni"]
+    quoted = _quotes("Vísir hefur eftir Jóni Jónssyni að salan hafi aukist.", "indirect")
+    assert [(q.cue, _who(q)) for q in quoted] == [("hafa eftir", "Jón Jónsson")]
+
+
+def test_a_fronted_passive_participle_reports_with_no_speaker() -> None:
+    """``…, en talið er að …``: the passive with its participle first (ruv-2011-08-manndrapsmal-flokid)."""
+    quotes = _quotes("Vopnið er ekki fundið, en talið er að það sé hnífur.", "indirect")
+    assert [(q.rule, q.cue, _who(q), q.text) for q in quotes] == [
+        ("indirect.passive", "telja", None, "það sé hnífur")
+    ]

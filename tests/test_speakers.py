@@ -12,7 +12,8 @@ import pytest
 
 from frettir import Article
 from frettir import _speakers as speakers
-from frettir._speakers import Entity, Mention, Registry
+from frettir._greynir import split
+from frettir._speakers import Entity, Mention, Registry, read_np
 
 Read = Callable[[str], Article]
 
@@ -98,3 +99,204 @@ def test_registry_of_twenty_thousand_people_compares_each_a_bounded_number_of_ti
     people = 20_000
     per_mention = _comparisons(monkeypatch, people) / (2 * people)
     assert per_mention <= 2 * speakers.BUCKET_SCAN
+
+
+def _speakers_of(article: Article) -> list[tuple[str, str | None]]:
+    return [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes]
+
+
+def test_a_role_noun_links_to_the_title_given_in_a_comma_apposition(read: Read) -> None:
+    """``verjandinn`` is the person introduced as ``X, verjandi mannsins í málinu,`` (PP before the comma)."""
+    article = read(
+        "Guðrún Sigurðardóttir, verjandi mannsins í málinu, segir að dómnum verði áfrýjað. "
+        "„Þetta er ekki búið,“ segir verjandinn."
+    )
+    assert _speakers_of(article) == [
+        ("dómnum verði áfrýjað", "Guðrún Sigurðardóttir"),
+        ("Þetta er ekki búið,", "Guðrún Sigurðardóttir"),
+    ]
+    assert article.quotes[0].speaker is not None
+    assert article.quotes[0].speaker.titles == ("verjandi mannsins",)
+
+
+def test_a_role_noun_agrees_with_the_head_of_a_compound_title_and_its_adjective(read: Read) -> None:
+    """``rússneski forsetinn`` is the one whose title says Russia; ``bandaríski forsetinn`` the other."""
+    article = read(
+        "Donald Trump Bandaríkjaforseti og Vladímír Pútín, forseti Rússlands, hittust í gær. "
+        "Rússneski forsetinn sagði að fundurinn hefði verið gagnlegur. "
+        "Bandaríski forsetinn sagði að fleiri fundir yrðu haldnir."
+    )
+    assert _speakers_of(article) == [
+        ("fundurinn hefði verið gagnlegur", "Vladímír Pútín"),
+        ("fleiri fundir yrðu haldnir", "Donald Trump"),
+    ]
+
+
+def test_a_court_is_named_by_the_head_of_its_compound_name(read: Read) -> None:
+    """``Dómurinn`` after ``Héraðsdómur Norðurlands vestra`` is that court, by its full name."""
+    article = read(
+        "Héraðsdómur Norðurlands vestra kvað upp dóm í málinu í gær. "
+        "Dómurinn segir að ákærði hafi ekki sýnt iðrun."
+    )
+    assert _speakers_of(article) == [("ákærði hafi ekki sýnt iðrun", "Héraðsdómur Norðurlands vestra")]
+
+
+def test_a_role_before_the_name_links_to_the_person_named_later(read: Read) -> None:
+    """``Ríkissaksóknari segir …`` in the lead is the prosecutor named further down; ``hann`` too."""
+    article = read(
+        "Ríkissaksóknari segir að málið verði skoðað vandlega. Þá segir hann að niðurstaðan komi "
+        "ekki á óvart.\nAnna Jónsdóttir ríkissaksóknari ræddi við fréttastofu í gær."
+    )
+    assert _speakers_of(article) == [
+        ("málið verði skoðað vandlega", "Anna Jónsdóttir"),
+        ("niðurstaðan komi ekki á óvart", "Anna Jónsdóttir"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Svíinn Zlatan Ibrahimović var á fundinum. Svíinn sagði að liðið væri tilbúið.",
+        "Zlatan Ibrahimović, landsliðsmaður Svíþjóðar, var á fundinum. Svíinn sagði að liðið væri tilbúið.",
+    ],
+)
+def test_a_demonym_names_the_person_of_that_nationality(read: Read, text: str) -> None:
+    """``Svíinn`` is the person introduced as a Swede or with a title that names Sweden."""
+    assert _speakers_of(read(text)) == [("liðið væri tilbúið", "Zlatan Ibrahimović")]
+
+
+def test_a_definite_noun_before_a_name_is_its_title(read: Read) -> None:
+    """``framherjinn Jón Jónsson``: a later ``Framherjinn`` is Jón Jónsson."""
+    article = read("Á fundinum var framherjinn Jón Jónsson. Framherjinn sagði að liðið væri tilbúið.")
+    assert _speakers_of(article) == [("liðið væri tilbúið", "Jón Jónsson")]
+    assert article.quotes[0].speaker is not None
+    assert article.quotes[0].speaker.titles == ("framherjinn",)
+
+
+def test_a_singular_pronoun_does_not_take_a_plural_group(read: Read) -> None:
+    """``Hann segir`` after ``Sjómennirnir`` and no man named: nobody, not the group."""
+    article = read(
+        "Sjómennirnir komu í land í gær. Þeir segja að veðrið hafi verið slæmt. "
+        "Báturinn er nýr. Hann segir að allt hafi gengið vel."
+    )
+    assert _speakers_of(article) == [
+        ("veðrið hafi verið slæmt", "sjómennirnir"),
+        ("allt hafi gengið vel", None),
+    ]
+
+
+def test_a_body_named_with_a_region_keeps_its_full_name(read: Read) -> None:
+    """``Lögreglan á Austurlandi`` (a region in BÍN) is registered whole; a later ``Lögreglan`` is it."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt. Lögreglan segir að málið sé í rannsókn."
+    )
+    assert _speakers_of(article) == [("málið sé í rannsókn", "Lögreglan á Austurlandi")]
+
+
+def test_there_after_a_document_points_at_its_issuer(read: Read) -> None:
+    """``X sendi frá sér tilkynningu. Þar segir að …``: the speaker is X, who issued the notice."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt. "
+        "Þar segir að maðurinn hafi verið handtekinn."
+    )
+    assert _speakers_of(article) == [("maðurinn hafi verið handtekinn", "Lögreglan á Austurlandi")]
+
+
+def test_the_issuer_of_a_document_is_named_in_the_nominative_with_its_place(read: Read) -> None:
+    """``Í tilkynningu lögreglunnar á Suðurlandi segir að …``: ``lögreglan á Suðurlandi``, later too."""
+    article = read(
+        "Maður var handtekinn á Selfossi í gær. Í tilkynningu lögreglunnar á Suðurlandi segir að hann hafi "
+        "verið ölvaður. Að sögn lögreglu var hann fluttur á sjúkrahús."
+    )
+    assert _speakers_of(article) == [
+        ("hann hafi verið ölvaður", "lögreglan á Suðurlandi"),
+        ("var hann fluttur á sjúkrahús", "lögreglan á Suðurlandi"),
+    ]
+
+
+def test_a_body_named_by_a_bare_noun_takes_the_article_the_text_gives_it(read: Read) -> None:
+    """``Lögregla greindi frá …`` is ``lögreglan`` when the text says ``lögreglunni`` too, else as is."""
+    with_article = read(
+        "Lögregla greindi frá því í gær að tveir hefðu verið handteknir. "
+        "Málið er til rannsóknar hjá lögreglunni."
+    )
+    assert _speakers_of(with_article) == [("tveir hefðu verið handteknir", "lögreglan")]
+    bare = read("Lögregla greindi frá því í gær að tveir hefðu verið handteknir.")
+    assert _speakers_of(bare) == [("tveir hefðu verið handteknir", "lögregla")]
+
+
+def test_a_title_keeps_its_bare_form(read: Read) -> None:
+    """``ráðherra`` is a title, not a body: it is not given the article (``ráðherrann``)."""
+    article = read("Ráðherra sagði í gær að frumvarpið yrði lagt fram. Ráðherrann var á fundinum.")
+    assert _speakers_of(article) == [("frumvarpið yrði lagt fram", "ráðherra")]
+
+
+@pytest.mark.parametrize("mark", ["\u200d", "\u200c", "\u00ad", "\u2060"])
+def test_a_name_survives_an_invisible_character_inside_it(read: Read, mark: str) -> None:
+    """A zero-width joiner or non-joiner, soft hyphen or word joiner inside a name does not cut it."""
+    text = f"„Við erum tilbúin,“ segir J{mark}ón Jónsson. Zla{mark}tan Ibrahimović segir að liðið sé gott."
+    article = read(text)
+    assert _speakers_of(article) == [
+        ("Við erum tilbúin,", "Jón Jónsson"),
+        ("liðið sé gott", "Zlatan Ibrahimović"),
+    ]
+    spans = [q.speaker_span for q in article.quotes]
+    assert [text[s.start : s.end] for s in spans if s is not None] == [
+        f"J{mark}ón Jónsson",
+        f"Zla{mark}tan Ibrahimović",
+    ]
+
+
+def test_a_foreign_given_name_takes_an_icelandic_patronymic(read: Read) -> None:
+    """``Shiran Þórisson, fjármálastjóri X sagði …`` (no closing comma): the person, with the title."""
+    article = read("Shiran Þórisson, fjármálastjóri Norðurfisks sagði að reksturinn gengi vel.")
+    assert _speakers_of(article) == [("reksturinn gengi vel", "Shiran Þórisson")]
+
+
+def test_he_after_a_report_is_the_reporter_not_someone_inside_it(read: Read) -> None:
+    """``X segir að Y og Z muni …. Hann segir …``: ``hann`` is X, the subject of the main clause."""
+    article = read(
+        "Páll Pálsson, lögmaður mannanna, segir að Jón og Gunnar muni sækja rétt sinn. "
+        "Hann segir að dómurinn sé merkilegur."
+    )
+    assert _speakers_of(article) == [
+        ("Jón og Gunnar muni sækja rétt sinn", "Páll Pálsson"),
+        ("dómurinn sé merkilegur", "Páll Pálsson"),
+    ]
+
+
+def test_a_bare_role_refers_to_the_office_named_in_full_before(read: Read) -> None:
+    """``Í svari ráðherra segir …`` after ``svari innanríkisráðherra``: the office, named in full."""
+    article = read(
+        "Þetta kemur fram í svari innanríkisráðherra við fyrirspurn þingmanns. "
+        "Í svari ráðherra segir að málið sé í skoðun."
+    )
+    assert _speakers_of(article) == [("málið sé í skoðun", "innanríkisráðherra")]
+
+
+def test_an_office_named_again_is_its_holder(read: Read) -> None:
+    """``Katrín Jakobsdóttir forsætisráðherra …`` then ``undirstrikar forsætisráðherra að …``: Katrín."""
+    article = read(
+        "Katrín Jakobsdóttir forsætisráðherra var á fundinum í gær.\n\n"
+        "Varðandi farþegana undirstrikar forsætisráðherra að reglurnar hafi verið lögmætar."
+    )
+    assert _speakers_of(article) == [("reglurnar hafi verið lögmætar", "Katrín Jakobsdóttir")]
+
+
+def test_a_body_named_by_a_compound_has_no_splitter_hyphen() -> None:
+    """``Eflingarfélögum`` is named ``Eflingarfélag``, not with islenska's split ``Eflingar-félag``."""
+    text = "Fundurinn var haldinn með Eflingarfélögum í gær."
+    tokens = [t for sentence in split(text) for t in sentence.tokens]
+    at = [t.text for t in tokens].index("Eflingarfélögum")
+    mention = read_np(tokens, at)
+    assert mention is not None
+    assert mention.name == "Eflingarfélag"
+
+
+def test_the_issuer_of_a_document_is_a_body_named_as_a_subject_not_a_place(read: Read) -> None:
+    """``…, segir í tilkynningunni``: the body that sent it, not the town named after it."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt vegna manns á Egilsstöðum. "
+        "Maðurinn skaut í átt að lögreglu, segir í tilkynningunni."
+    )
+    assert _speakers_of(article) == [("Maðurinn skaut í átt að lögreglu", "Lögreglan á Austurlandi")]

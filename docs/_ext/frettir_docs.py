@@ -35,9 +35,11 @@ PUBLIC_MODULES = (
     "frettir.errors",
     "frettir.serialize",
     "frettir.evaluate",
+    "frettir.corpus",
+    "frettir.views",
 )
 """Modules whose ``__all__`` is public API."""
-OPTIONAL_MODULES = ("frettir.batch", "frettir.html", "frettir.dask")
+OPTIONAL_MODULES = ("frettir.batch", "frettir.html", "frettir.dask", "frettir.web")
 """Public modules that are checked once they can be imported."""
 HELP_WIDTH = "88"
 

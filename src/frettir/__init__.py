@@ -9,14 +9,18 @@ from importlib.metadata import version
 
 from frettir.article import Article
 from frettir.batch import BatchResult, extract_many
-from frettir.errors import FrettirError, InputError, InvariantError
+from frettir.corpus import Corpus
+from frettir.errors import CorpusError, FrettirError, InputError, InvariantError
 from frettir.model import Quote, Span, Speaker
+from frettir.views import render_html, to_dataframe
 
 __version__: str = version("frettir")
 
 __all__ = [
     "Article",
     "BatchResult",
+    "Corpus",
+    "CorpusError",
     "FrettirError",
     "InputError",
     "InvariantError",
@@ -24,4 +28,6 @@ __all__ = [
     "Span",
     "Speaker",
     "extract_many",
+    "render_html",
+    "to_dataframe",
 ]

@@ -17,77 +17,81 @@ from frettir._greynir import Meaning, Token, word_forms
 
 __all__ = ["SAYING", "Cue", "cue_at", "finite", "subjunctive_only"]
 
-SAYING: frozenset[str] = frozenset(
+SPEECH: frozenset[str] = frozenset(
     {
-        "segja",
-        "spyrja",
-        "svara",
-        "fullyrða",
-        "staðhæfa",
-        "ítreka",
-        "viðurkenna",
-        "telja",
-        "álíta",
-        "útskýra",
-        "skrifa",
-        "staðfesta",
-        "lofa",
-        "neita",
-        "herma",
-        "undirstrika",
-        "árétta",
-        "hrópa",
-        "tísta",
-        "játa",
-        "upplýsa",
-        "tilkynna",
-        "spá",
-        "fullvissa",
-        "hvísla",
-        "kalla",
-        "öskra",
-        "kvarta",
-        "áætla",
-        "gruna",
-        "efast",
-        "vona",
-        "segjast",
-        "kveðast",
-        "kveða",
-        "minna",
-        "leggja",
-        "þvertaka",
-        "mótmæla",
-        "greina",
-        "benda",
-        "bæta",
-        "taka",
-        "halda",
-        "vara",
-        "vísa",
-        "tala",
-        "koma",
-        "hafa",
+        "segja", "spyrja", "svara", "fullyrða", "staðhæfa", "ítreka", "útskýra", "skrifa",
+        "herma", "undirstrika", "árétta", "hrópa", "tísta", "upplýsa", "tilkynna", "hvísla",
+        "kalla", "öskra", "kveða",
     }
-)
-"""Lemmas of verbs that can report speech or thought."""
+)  # fmt: skip
+"""Verbs of saying: their clause is what was said (``segir að``, ``fullyrti að``). Not
+``nefna``: in news it names (``hefur verið nefnt „…“``) far more often than it reports."""
+THOUGHT: frozenset[str] = frozenset({"telja", "álíta", "áætla", "gruna", "efast", "vona", "spá"})
+"""Verbs of thinking and expecting: their clause is what someone thinks (ANNOTATION.md)."""
+STANCE: frozenset[str] = frozenset(
+    {
+        "viðurkenna", "staðfesta", "játa", "neita", "þvertaka", "hafna", "mótmæla", "kvarta",
+        "gagnrýna", "fagna", "harma", "lofa", "fullvissa",
+    }
+)  # fmt: skip
+"""Verbs that take a stand on a claim: admit, confirm, deny, reject, protest, criticise,
+welcome, regret, promise (``hafnar því að``, ``gagnrýnir að``)."""
+REQUESTS: frozenset[str] = frozenset({"biðja", "biðla", "óska", "skora", "hóta"})
+"""Requests, demands, proposals and threats are reported speech (ANNOTATION.md, Settled
+cases): their clause after ``að`` may be an infinitive (``skoraði á hann að hætta``);
+``krefjast`` is the middle of ``krefja`` (:data:`MIDDLE`). ``hvetja til`` is not yet a cue:
+on the development corpus it found reports but gave them the wrong speakers more often than
+not."""
+ACCUSING: frozenset[str] = frozenset({"saka"})
+"""``sakaði hana um að hafa …``: the accusation, an infinitive clause after ``að``."""
+PARTICLE_VERBS: frozenset[str] = frozenset(
+    {
+        "minna", "leggja", "greina", "benda", "bæta", "taka", "halda", "vara", "vísa", "tala",
+        "koma", "hafa", "lýsa", "fallast",
+    }
+)  # fmt: skip
+"""Verbs that report only with their particle (:data:`PARTICLES`)."""
+SAYING: frozenset[str] = SPEECH | THOUGHT | STANCE | REQUESTS | ACCUSING | PARTICLE_VERBS
+"""Lemmas of verbs that can report speech or thought: the groups above."""
 
-PARTICLES: dict[str, str] = {
-    "bæta": "við",
-    "greina": "frá",
-    "benda": "á",
-    "taka": "fram",
-    "halda": "fram",
-    "vara": "við",
-    "vísa": "til",
-    "tala": "um",
-    "minna": "á",
-    "leggja": "áherslu",
-    "þvertaka": "fyrir",
-    "koma": "fram",
-    "hafa": "eftir",
+PARTICLES: dict[str, tuple[str, ...]] = {
+    "bæta": ("við",),
+    "greina": ("frá",),
+    "benda": ("á",),
+    "taka": ("fram",),
+    "halda": ("fram",),
+    "vara": ("við",),
+    "vísa": ("til",),
+    "tala": ("um",),
+    "minna": ("á",),
+    "leggja": ("áherslu", "til"),
+    "þvertaka": ("fyrir",),
+    "koma": ("fram",),
+    "hafa": ("eftir",),
+    "lýsa": ("yfir",),
+    "fallast": ("á",),
+    "biðja": ("um",),
+    "biðla": ("til",),
+    "óska": ("eftir",),
+    "skora": ("á",),
+    "saka": ("um",),
 }
-"""Verbs that are cues only with their particle (``bæta við``, ``greina frá``)."""
+"""Verbs that are cues only with a particle within a few words (``bæta við``, ``skora á``):
+the cue is the lemma and the particle found."""
+
+MIDDLE: dict[str, str] = {
+    "segja": "segjast",
+    "kveða": "kveðast",
+    "minna": "minnast",
+    "krefja": "krefjast",
+}
+"""Middle-voice forms that are cues of their own (``segist``, ``minnist þess að``, ``krafðist``)."""
+INFINITIVE_REPORT_MIDDLE: frozenset[str] = frozenset({"segjast", "kveðast"})
+"""Middle cues whose report is the infinitive right after them (``segist ætla …``)."""
+INFINITIVE_CLAUSE: frozenset[str] = frozenset(
+    {"biðja um", "biðla til", "óska eftir", "skora á", "hóta", "krefjast", "saka um", "leggja til", "minnast"}
+)
+"""Cues (lemmas, or lemma and particle) whose clause after ``að`` may be an infinitive."""
 
 BELIEF_ADJECTIVES: frozenset[str] = frozenset(
     {
@@ -146,6 +150,51 @@ def strong_finite(token: Token) -> bool:
     if not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
         return True
     return any("-ET" in m.tags or "-ÞT-" in m.tags for m in verbs)
+
+
+NOMINAL_CATS: frozenset[str] = frozenset({"kk", "kvk", "hk", "lo", "fn", "gr", "to", "pfn"})
+"""BÍN categories of nouns, adjectives, pronouns, articles and numerals."""
+_ATTRIBUTIVE_CATS = frozenset({"lo", "gr", "to"})
+_PERSON_PRONOUNS = {"1P-ET": "ég", "1P-FT": "við", "2P-ET": "þú", "2P-FT": "þið"}
+
+
+def third_person_possible(tokens: Sequence[Token], i: int) -> bool:
+    """Whether a finite reading of ``tokens[i]`` fits news prose, told in the third person.
+
+    A form whose finite readings are all first or second person (``vonir``: *þú vonir*, but
+    also the plural of *von*) is a verb only with its own pronoun beside it (``segi ég``).
+    """
+    verbs = [m for m in tokens[i].meanings if m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags)]
+    if not verbs or any("-3P-" in m.tags for m in verbs):
+        return bool(verbs)
+    near = {tokens[k].low for k in (i - 1, i + 1) if 0 <= k < len(tokens)}
+    return any(
+        pronoun in near for person, pronoun in _PERSON_PRONOUNS.items() for m in verbs if person in m.tags
+    )
+
+
+def nominal_here(tokens: Sequence[Token], i: int, start: int) -> bool:
+    """Whether a form with both nominal and verb readings is nominal where it stands.
+
+    The sentence decides, not BÍN alone: such a word is nominal first in its sentence when
+    it can be a nominative (the subject: ``Sá sem …``), after a preposition (``úr plasti``,
+    ``til frétta``), and a noun after a word that can only be an attribute (``ævilöngu
+    fangelsi``).
+    """
+    token = tokens[i]
+    nominal = [m for m in token.meanings if m.cat in NOMINAL_CATS]
+    if not nominal:
+        return False
+    if i == start:
+        return any(m.tags.startswith("NF") or "-NF" in m.tags for m in nominal)
+    before = tokens[i - 1]
+    if before.low in PREPOSITIONS and any(m.cat == "fs" for m in before.meanings):
+        return True
+    return (
+        any(m.cat in ("kk", "kvk", "hk") for m in nominal)
+        and bool(before.meanings)
+        and all(m.cat in _ATTRIBUTIVE_CATS for m in before.meanings)
+    )
 
 
 def indicative_only(token: Token) -> bool:
@@ -216,8 +265,14 @@ def cue_at(
         and any(m.cat in ("kk", "kvk", "hk") for m in token.meanings)
     ):
         return None  # "í svari við": a noun after a preposition
+    if (
+        not nonfinite
+        and any(m.cat in NOMINAL_CATS for m in token.meanings)
+        and not third_person_possible(tokens, i)
+    ):
+        return None  # "bind vonir við": a plural noun, not "(þú) vonir" with no "þú"
     for m in token.meanings:
-        if m.cat != "so" or m.lemma not in SAYING:
+        if m.cat != "so" or (m.lemma not in SAYING and m.lemma not in MIDDLE):
             continue
         if nonfinite != _nonfinite(m.tags) or (not nonfinite and not ("-FH-" in m.tags or "-VH-" in m.tags)):
             continue
@@ -225,17 +280,29 @@ def cue_at(
         lemma = m.lemma
         if nonfinite and lemma == "kalla":
             continue  # "var kallað út": a call-out, not a report
-        if middle and lemma in ("segja", "kveða") and not nonfinite:
-            return Cue(lemma + "st", i, token.start, token.end, True)
-        if middle:
+        if middle and lemma in MIDDLE:
+            name = MIDDLE[lemma]
+            if nonfinite and name not in INFINITIVE_REPORT_MIDDLE:
+                continue
+            return Cue(name, i, token.start, token.end, name in INFINITIVE_REPORT_MIDDLE)  # "hafi sagst"
+        if middle or lemma not in SAYING:
             continue
-        particle = PARTICLES.get(lemma)
-        if particle is not None and lemma == "koma" and i > 0 and tokens[i - 1].low == particle:
-            return Cue(f"{lemma} {particle}", i, token.start, token.end, False)  # "Fram kemur í … að"
-        if particle is not None:
+        particles = PARTICLES.get(lemma)
+        if particles is not None and lemma == "koma" and i > 0 and tokens[i - 1].low in particles:
+            return Cue(
+                f"{lemma} {tokens[i - 1].low}", i, token.start, token.end, False
+            )  # "Fram kemur í … að"
+        if particles is not None:
             for k in range(i + 1, min(stop, i + 5)):
-                if tokens[k].low == particle:
-                    if particle == "eftir" and (k + 1 >= stop or tokens[k + 1].low in _NOT_AFTER_EFTIR):
+                if lemma == "hafa" and any("SAGNB" in m.tags for m in tokens[k].meanings if m.cat == "so"):
+                    break  # "hafi misst vinnuna eftir fund": the perfect, not "hafa eftir"
+                if tokens[k].low in particles:
+                    particle = tokens[k].low
+                    if (
+                        lemma == "hafa"
+                        and particle == "eftir"
+                        and (k + 1 >= stop or tokens[k + 1].low in _NOT_AFTER_EFTIR)
+                    ):
                         break
                     return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
             continue
@@ -272,14 +339,14 @@ _PHRASE_TRIGGERS = frozenset({"sögn", "mati"})
 def _triggers() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Word forms that can start a report, and forms that need their particle too."""
     plain: set[str] = set(_PHRASE_TRIGGERS)
-    for lemma in SAYING - PARTICLES.keys():
+    for lemma in (SAYING | MIDDLE.keys()) - PARTICLES.keys():
         plain |= word_forms(lemma)
     for adjective in BELIEF_ADJECTIVES:
         plain |= word_forms(adjective, "lo") | {adjective}
     with_particle: dict[str, set[str]] = {}
-    for lemma, particle in PARTICLES.items():
+    for lemma, particles in PARTICLES.items():
         for form in word_forms(lemma):
-            with_particle.setdefault(form, set()).add(particle)
+            with_particle.setdefault(form, set()).update(particles)
     return frozenset(plain), {form: frozenset(p) for form, p in with_particle.items()}
 
 

@@ -27,6 +27,9 @@ __all__ = [
     "Sentence",
     "Token",
     "analyse",
+    "compound_heads",
+    "definite_forms",
+    "lemmas",
     "lookup",
     "nominative",
     "split",
@@ -105,6 +108,41 @@ def _sentence_markers() -> tuple[int, int]:
     return int(TOK.S_BEGIN), int(TOK.S_END)
 
 
+@functools.cache
+def _inside_word_format() -> re.Pattern[str]:
+    """Invisible format characters (Unicode category Cf) between two word characters.
+
+    A zero-width joiner or non-joiner, a soft hyphen or a word joiner inside a name
+    (``J\u200dón``) makes the tokenizer cut the word in two; :func:`split` hides them from it
+    (the text it is given is shorter), and :func:`_align` skips them, so spans still cover
+    them and stay exact.
+    """
+    planes = itertools.chain(range(0x10000), range(0xE0000, 0xE0080))
+    chars = "".join(chr(c) for c in planes if unicodedata.category(chr(c)) == "Cf")
+    return re.compile(f"(?<=\\w)[{re.escape(chars)}]+(?=\\w)")
+
+
+def _visible(text: str) -> str:
+    """``text`` without the format characters inside its words (see :func:`_inside_word_format`)."""
+    if text.isascii():
+        return text
+    return _inside_word_format().sub("", text)
+
+
+def _match_visible(raw: str, pos: int, limit: int, core: str) -> int | None:
+    """Where ``core`` ends when it matches ``raw`` from ``pos`` on with format characters skipped."""
+    if not core:
+        return None
+    k = pos
+    for ch in core:
+        while k < limit and raw[k] != ch and unicodedata.category(raw[k]) == "Cf":
+            k += 1
+        if k >= limit or raw[k] != ch:
+            return None
+        k += 1
+    return k
+
+
 def _align(raw: str, pos: int, limit: int, original: str, txt: str) -> tuple[int, int]:
     """Return the span of the next token in ``raw[pos:limit]``, given its original and txt."""
     while pos < limit and raw[pos].isspace():
@@ -114,6 +152,9 @@ def _align(raw: str, pos: int, limit: int, original: str, txt: str) -> tuple[int
         return pos, pos + len(core)
     if txt and raw.startswith(txt, pos):
         return pos, pos + len(txt)
+    end = _match_visible(raw, pos, limit, core)
+    if end is not None:
+        return pos, end
     if core:
         found = raw.find(core, pos, min(limit, pos + 400))
         if found >= 0:
@@ -228,9 +269,19 @@ class Analysed:
     index: tuple[int, ...] = attrs.field(repr=False)  # per word of the parser: its token, or -1
 
 
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff]")
+"""Control characters that are not white space (NUL...) and lone surrogates.
+
+The tokenizer makes each of them a token of its own, glued to its neighbours, which splits a
+name (``Jón\\x00Jónsson``) and stands between a quote and its cue. They separate words like a
+space, so the tokenizer sees a space in their place (the offsets do not move).
+"""
+
+
 def _piece(raw: str, start: int, end: int | None) -> str:
     stop = len(raw) if end is None else end
-    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), raw[start:stop])
+    piece = _INVISIBLE.sub(" ", raw[start:stop])
+    return _LONG_DIGITS.sub(lambda m: "x" * len(m.group()), piece)
 
 
 def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
@@ -261,7 +312,7 @@ def split(raw: str, start: int = 0, end: int | None = None) -> list[Sentence]:
         raw_toks.clear()
         tokens.clear()
 
-    for tok in cast(Iterator[Any], tokenize_without_annotation(_cut(piece))):
+    for tok in cast(Iterator[Any], tokenize_without_annotation(_cut(_visible(piece)))):
         kind_id = int(tok.kind)
         if kind_id == s_begin:
             close()
@@ -427,6 +478,40 @@ def lookup(word: str) -> tuple[Meaning, ...]:
     return tuple(Meaning(str(m.ord), str(m.ofl), str(m.hluti), str(m.mark), m.birting != "V") for m in found)
 
 
+def lemmas(word: str) -> frozenset[str]:
+    """The BÍN lemmas of a word form, in lower case (``ríkisstjórnarinnar``: ``ríkisstjórn``).
+
+    Empty when BÍN does not know the word. Used to index quotes for searching by lemma.
+    """
+    return frozenset(meaning.lemma.lower() for meaning in lookup(word))
+
+
+@functools.lru_cache(maxsize=65536)
+def compound_heads(lemma: str) -> tuple[str, ...]:
+    """The lemma and the last part of each way islenska's compound splitter cuts it.
+
+    ``útvarpsþáttur`` gives ``('útvarpsþáttur', 'þáttur')``; the longest head comes first.
+    BÍN lists many compounds whole, so the splitter is asked even for a known lemma.
+
+    >>> compound_heads("heimildamynd")[:2]
+    ('heimildamynd', 'mynd')
+    """
+    heads = [lemma]
+    if "-" in lemma.strip("-"):  # Facebook-hópur: the part after the last hyphen is the head
+        heads.append(lemma.rstrip("-").rsplit("-", 1)[-1])
+        lemma = heads[-1]
+    try:
+        from islenska.dawgdictionary import Wordbase
+
+        candidates = Wordbase.slice_compound_word_candidates(lemma.lower())
+    except Exception:  # islenska raises bare exceptions on odd input
+        return tuple(heads)
+    for parts in candidates:
+        if len(parts) > 1 and parts[-1] not in heads:
+            heads.append(str(parts[-1]))
+    return tuple(heads)
+
+
 @functools.lru_cache(maxsize=65536)
 def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
     """Return the nominative of one inflected word form, or ``None`` if BÍN has none.
@@ -450,6 +535,25 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
         if variant.mark == target:
             return str(variant.bmynd)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def definite_forms(lemma: str, cat: str) -> tuple[str, ...]:
+    """The singular forms of a noun with its article, nominative first (``lögreglan``, ``lögregluna``…).
+
+    Empty when BÍN has no such noun.
+    """
+    forms: list[str] = []
+    for case in _CASES:
+        try:
+            variants = _bin().lookup_variants(lemma, cat, (case, "gr"), lemma=lemma)
+        except Exception:  # islenska raises bare exceptions on odd input
+            return ()
+        found = [str(v.bmynd) for v in variants if v.mark == f"{case}ETgr"]
+        if case == "NF" and not found:
+            return ()
+        forms.extend(f for f in found if f not in forms)
+    return tuple(forms)
 
 
 MAX_PARSE_TOKENS = 30

@@ -10,8 +10,9 @@ opening mark through the closing mark; ``inner`` is the content between them, ma
 
 Policy:
 
-* **Paragraphs.** A paragraph is a line (lines end at ``\n``, ``\r\n``, ``\r``, U+2028 and
-  U+2029) with its white space trimmed; white-space-only lines are not paragraphs. Double
+* **Paragraphs.** A paragraph is a line (lines end at ``\n``, ``\r\n``, ``\r``, vertical
+  tab, form feed, NEL, U+2028 and U+2029: Unicode's mandatory breaks) with its white space
+  trimmed; white-space-only lines are not paragraphs. Double
   quotes still open at a paragraph's end run on over the break when the marks ahead can close
   them before a paragraph that starts by opening a quote (*reach*, below): the quote runs from
   its opener to its closer, line breaks included. Every other mark still open at a
@@ -108,15 +109,19 @@ class Marked:
             raise InvariantError("a span that continues in the next paragraph has no closer")
 
 
-_LINE: Final = re.compile(r"\S(?:[^\n\r\u2028\u2029]*\S)?")
-"""A line's text from its first to its last non-space character (``\\S`` is ``str.isspace``)."""
+_LINE: Final = re.compile(r"\S(?:[^\n\v\f\r\x85\u2028\u2029]*\S)?")
+"""A line's text from its first to its last non-space character (``\\S`` is ``str.isspace``).
+
+Lines end at Unicode's mandatory breaks (UAX #14: BK, CR, LF, NL): line feed, vertical tab,
+form feed, carriage return, NEL (U+0085), U+2028 and U+2029."""
 
 
 def paragraphs(text: str) -> tuple[Span, ...]:
     r"""Return the spans of the non-empty lines of ``text``, white space trimmed, in order.
 
-    Lines end at ``\n``, ``\r\n``, ``\r``, U+2028 and U+2029; lines of white space only are
-    not paragraphs.
+    Lines end where Unicode's line breaking makes a break mandatory: ``\n``, ``\r\n``,
+    ``\r``, vertical tab, form feed, NEL (U+0085), U+2028 and U+2029; lines of white space
+    only are not paragraphs.
 
     Args:
         text: Any string.

@@ -233,6 +233,7 @@ def _build(text: str, drafts: list[Claim]) -> tuple[tuple[Speaker, ...], tuple[Q
                 confidence=draft.confidence,
                 rule=draft.rule,
                 medium=draft.medium,
+                group=draft.group,
             )
         )
     return tuple(built[id(e)] for e in order), tuple(quotes)

@@ -10,12 +10,14 @@ pronouns (gender and recency) and role nouns (``forsetinn``, ``ráðherrann``) t
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import combinations
+from typing import overload
 
 import attrs
 
-from frettir._greynir import Meaning, Token, lookup, nominative
+from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
 __all__ = ["Entity", "Mention", "Registry", "read_np"]
 
@@ -110,6 +112,12 @@ class Mention:
     nominative: bool = True
     alternatives: tuple[tuple[str, str | None], ...] = ()  # other (name, gender) readings
     np_start: int = -1  # token index where the whole phrase begins (a title before a name)
+    modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
+
+
+def _shown(token: Token) -> str:
+    """A word of a name as read: the tokenizer's text, without invisible characters (``Zla\u200dtan``)."""
+    return token.norm if token.norm and token.norm != token.text and token.kind != "punct" else token.text
 
 
 def _is_cap(token: Token) -> bool:
@@ -140,6 +148,24 @@ def _case_of(tags: str) -> str | None:
 
 def _is_verb(token: Token) -> bool:
     return any(m.cat == "so" for m in token.meanings)
+
+
+def _starts_name(token: Token) -> bool:
+    """Whether a person's name may start at ``token`` (a name token, a given name, a foreign word)."""
+    if token.kind in ("person", "entity"):
+        return True
+    return (
+        token.kind == "word"
+        and _is_cap(token)
+        and (not token.meanings or any(m.domain == "ism" for m in token.meanings))
+    )
+
+
+def _finite(token: Token) -> bool:
+    """A lower-case word with a finite verb reading (``hitti``, ``sagði``)."""
+    return not _is_cap(token) and any(
+        m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags) for m in token.meanings
+    )
 
 
 DETERMINERS = frozenset({"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir"})
@@ -248,7 +274,8 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
 PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
-_PLACE_DOMAINS = frozenset({"örn", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+"""BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
 
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
@@ -308,6 +335,96 @@ def _title_text(tokens: Sequence[Token], i: int, j: int) -> str:
     return f"{head} {rest}".strip()
 
 
+def title_before(tokens: Sequence[Token], i: int, floor: int = 0) -> str | None:
+    """The title a definite noun gives the name at ``tokens[i]`` (``framherjinn Jón Jónsson``).
+
+    The noun with its article right before the name, and the adjectives that agree with it
+    (``bandaríski leikarinn Tom Hanks`` gives ``bandaríski leikarinn``), in the nominative.
+    """
+    tokens = tokens if isinstance(tokens, _Filled) else _Filled(tokens)
+    k = i - 1
+    if k < floor or tokens[k].kind != "word":
+        return None
+    if (
+        _is_cap(tokens[k])
+        and not tokens[k].sent_start
+        and not any(m.domain == "ffl" for m in tokens[k].meanings)
+    ):
+        return None  # a capitalised word inside a sentence is a name, unless a demonym
+    noun = tokens[k]
+    if not any(m.cat in NOUN_CATS and "gr" in m.tags for m in noun.meanings) or _finite(noun):
+        return None
+    a = k
+    while (
+        a - 1 >= floor
+        and tokens[a - 1].kind == "word"
+        and not _finite(tokens[a - 1])
+        and _agrees(tokens[a - 1], noun)
+    ):
+        a -= 1
+    title = _np_nominative(tokens, a, k + 1)
+    if not any(m.domain == "ffl" for m in noun.meanings):
+        title = title[:1].lower() + title[1:]
+    return title
+
+
+def read_office(tokens: Sequence[Token], i: int, limit: int | None = None) -> Mention | None:
+    """An office named without its holder (``innanríkisráðherra``, ``lögreglustjórinn á Suðurlandi``).
+
+    A compound title or a title with a complement. Registered, such a description is what a
+    bare role noun later refers to (``Í svari ráðherra segir …`` after ``svari
+    innanríkisráðherra``). ``None`` for anything else, and when a name follows as an
+    apposition (then the name is the referent).
+    """
+    token = tokens[i]
+    if token.kind != "word" or _is_cap(token) or not token.low.endswith(TITLE_HEADS):
+        return None
+    mention = read_np(tokens, i, limit)
+    if mention is None or mention.kind != "description" or mention.number != "et" or not mention.head_lemma:
+        return None
+    head = mention.head_lemma
+    compound = any(h.endswith(TITLE_HEADS) and h != head for h in compound_heads(head)[1:] if len(h) >= 4)
+    return mention if compound or " " in mention.name else None
+
+
+class _Filled(Sequence[Token]):
+    """Tokens whose lower-case words carry their BÍN readings, looked up when first read.
+
+    The light tokenizer gives readings to capitalised words only (enough to find names);
+    a title or description next to a name (``Pútín, forseti Rússlands,``) needs them too.
+    Tokens from the full tokenizer come through unchanged (a word it left without readings
+    is one BÍN does not know).
+    """
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self._tokens = tokens
+        self._filled: dict[int, Token] = {}
+
+    def __len__(self) -> int:
+        return len(self._tokens)
+
+    @overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | Sequence[Token]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        token = self._filled.get(index)
+        if token is None:
+            token = self._tokens[index]
+            if token.kind == "word" and not token.meanings and not token.text[:1].isupper():
+                found = lookup(token.norm or token.text)
+                if found:
+                    token = attrs.evolve(token, meanings=found)
+            self._filled[index] = token
+        return token
+
+
 def read_np(
     tokens: Sequence[Token],
     i: int,
@@ -320,6 +437,8 @@ def read_np(
     stop = len(tokens) if limit is None else limit
     if i >= stop:
         return None
+    if not isinstance(tokens, _Filled):
+        tokens = _Filled(tokens)
     token = tokens[i]
     mention: Mention | None = None
     j = i + 1
@@ -339,7 +458,7 @@ def read_np(
             alternatives=others,
         )
     elif token.kind == "entity":
-        mention = Mention(token.start, token.end, "person", token.text, None, tok_end=j)
+        mention = Mention(token.start, token.end, "person", _shown(token), None, tok_end=j)
     elif token.kind == "word" and _is_cap(token) and _given_name(token) is not None:
         # a first name reynir did not take for a person (sentence-initial "Ragnar segir")
         given = _given_name(token, oblique=oblique)
@@ -361,7 +480,7 @@ def read_np(
             family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð", "ætt", "ism")), None)
             if family is None and tokens[j].meanings:
                 break
-            words.append(family.lemma if family is not None else tokens[j].text)  # or a foreign surname
+            words.append(family.lemma if family is not None else _shown(tokens[j]))  # or a foreign surname
             j += 1
         mention = Mention(
             token.start,
@@ -373,11 +492,26 @@ def read_np(
             nominative=given.tags.startswith("NF"),
         )
     elif token.kind == "word" and token.text.isupper() and len(token.text) > 1 and not token.meanings:
-        mention = Mention(token.start, token.end, "organization", token.text, None, tok_end=j)  # "DV", "ICE"
+        mention = Mention(
+            token.start, token.end, "organization", _shown(token), None, tok_end=j
+        )  # "DV", "ICE"
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
+        words = [_shown(t) for t in tokens[i:j]]
+        while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
+            # a foreign given name with an Icelandic patronymic: "Shiran Þórisson"
+            family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð")), None)
+            if family is None:
+                break
+            words.append(family.lemma)
+            j += 1
         mention = Mention(
-            token.start, tokens[j - 1].end, "person", " ".join(t.text for t in tokens[i:j]), None, tok_end=j
+            token.start,
+            tokens[j - 1].end,
+            "person",
+            " ".join(words),
+            None,
+            tok_end=j,
         )
     elif token.kind == "word":
         low = token.low
@@ -403,12 +537,21 @@ def read_np(
             nouns_nf = _noun_meanings(noun, "NF")
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
+            if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
+                # a definite noun right before a name is its title: "framherjinn Jón Jónsson",
+                # "Svíinn Zlatan Ibrahimović", "bandaríski leikarinn Tom Hanks"
+                person = read_np(tokens, k + 1, stop, apposition=apposition, oblique=oblique)
+                if person is not None and person.kind == "person" and person.title is None:
+                    title = _np_nominative(tokens, i, k + 1)
+                    if tokens[i].sent_start and not any(m.domain == "ffl" for m in noun.meanings):
+                        title = title[:1].lower() + title[1:]
+                    return attrs.evolve(person, title=title, np_start=i)
             j = _read_complement(tokens, k + 1, stop)
             proper = (
                 _is_cap(noun)
                 and (
                     not noun.sent_start
-                    or any(m.domain not in ("alm", "titl") for m in noun.meanings)
+                    or any(m.domain not in ("alm", "titl", "ffl") for m in noun.meanings)
                     or any(  # "Héraðsdómur Reykjavíkur", "Háskóli Íslands"
                         t.kind == "word"
                         and _is_cap(t)
@@ -426,6 +569,8 @@ def read_np(
                     name = noun.text  # an acronym stays as written ("BBC")
                 elif named or "gr" not in meaning.tags:
                     lemma = named[0].lemma if named else meaning.lemma
+                    if "-" in lemma and "-" not in noun.text:
+                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
                     name = _np_nominative(tokens, i, k + 1)
@@ -445,6 +590,9 @@ def read_np(
                 number,
                 tok_end=j,
                 head_lemma=meaning.lemma.lower(),
+                modifiers=tuple(
+                    next((m.lemma for m in _adj_meanings(t)), t.low) for t in tokens[i:k] if t.kind == "word"
+                ),
                 nominative=bool(nouns_nf) or meaning.tags == "-",
             )
     if mention is None:
@@ -464,7 +612,7 @@ def read_np(
         inner = read_np(tokens, j + 1, stop, apposition=False)
         if inner is not None and inner.kind != "pronoun":
             end = inner.tok_end
-            closes = end < stop and tokens[end].text == ","
+            closes = _closing_comma(tokens, end, stop) is not None
             if (
                 mention.kind == "person"
                 and inner.kind in ("description", "organization")
@@ -477,18 +625,48 @@ def read_np(
                 end = _read_complement(tokens, inner.tok_end, stop, title=True)
                 while end + 1 < stop and tokens[end].low in ("og", ","):
                     # "fyrrverandi forstjóri X, fyrrum formaður Y og nýskipaður forstjóri Z,"
+                    if _finite(tokens[end + 1]):
+                        break  # "Pútín, forseti Rússlands, hitti …": the clause goes on
                     more = read_np(tokens, end + 1, stop, apposition=False)
                     if more is None or more.kind not in ("description", "organization"):
                         break
                     end = _read_complement(tokens, more.tok_end, stop, title=True)
-                closes = end < stop and tokens[end].text == ","
+                comma = _closing_comma(tokens, end, stop)
                 title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
-                mention = attrs.evolve(mention, title=title, tok_end=end + 1 if closes else end)
+                mention = attrs.evolve(mention, title=title, tok_end=end if comma is None else comma + 1)
             elif mention.kind == "description" and inner.kind == "person":
                 mention = attrs.evolve(
                     inner, title=mention.name, tok_end=end + 1 if closes else end, np_start=i
                 )
     return mention
+
+
+APPOSITION_PP = 6
+"""Tokens a place or time phrase may take between an apposition and its closing comma."""
+
+
+def _closing_comma(tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """The comma that closes an apposition at ``tokens[j]``, after at most one short PP.
+
+    ``Sveinn Andri Sveinsson, verjandi X í hryðjuverkamálinu, segir``: the PP is no part
+    of the title, but the apposition ends at its comma. Only nouns, adjectives, names and
+    numbers may stand in the PP; a verb means a clause, not an apposition.
+    """
+    if j < stop and tokens[j].text == ",":
+        return j
+    if not (j < stop and tokens[j].kind == "word" and any(m.cat == "fs" for m in tokens[j].meanings)):
+        return None
+    for k in range(j + 1, min(stop, j + 1 + APPOSITION_PP)):
+        token = tokens[k]
+        if token.text == ",":
+            return k if k > j + 1 else None
+        if token.kind in ("person", "entity", "number"):
+            continue
+        if token.kind != "word" or not token.meanings or _is_verb(token):
+            return None
+        if not any(m.cat in NOUN_CATS | {"lo", "gr", "fn", "to", "fs"} for m in token.meanings):
+            return None
+    return None
 
 
 def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
@@ -693,16 +871,25 @@ class Registry:
 
     def __init__(self) -> None:
         self.entities: list[Entity] = []
-        self._order: list[tuple[int, int, Entity]] = []  # (position, sequence, entity), sorted
+        # (position, sequence, entity, the mention's own gender), sorted by position
+        self._order: list[tuple[int, int, Entity, str | None]] = []
         self._salient: set[int] = set()
+        self._main: set[int] = set()  # salient mentions that are subjects of a main clause
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
+        self._vocabulary: set[str] = set()
 
-    def add(self, mention: Mention, *, salient: bool = True) -> Entity:
+    def note_words(self, words: Iterable[str]) -> None:
+        """Record the words of the article (lower case), for the fullest name of a body."""
+        self._vocabulary.update(words)
+
+    def add(self, mention: Mention, *, salient: bool = True, main: bool | None = None) -> Entity:
         """Register a person or body mention and return its entity (merging with earlier ones).
 
         ``salient`` marks a mention as a subject (first in its clause or right after the
-        finite verb); pronouns prefer salient antecedents.
+        finite verb); pronouns prefer salient antecedents, and among them the subjects of a
+        main clause (``main``, by default as salient) over those of a clause inside it: in
+        ``X segir að Y hafi …`` a following ``Hann segir`` is X.
         """
         titles: list[str] = [mention.title] if mention.title else []
         for alt_name, alt_gender in mention.alternatives:
@@ -722,6 +909,8 @@ class Registry:
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
         if best is None:
+            if mention.kind == "description":
+                name = self._definite(mention, name)
             best = Entity(
                 name,
                 mention.kind,
@@ -740,11 +929,37 @@ class Registry:
         for title in titles:
             if title not in best.titles:
                 best.titles.append(title)
-        best.mentions.append((mention.start, mention.end))
-        bisect.insort(self._order, (mention.start, len(self._order), best), key=lambda item: item[0])
+        self._record(best, mention, salient=salient, main=salient if main is None else main)
+        return best
+
+    def _record(self, entity: Entity, mention: Mention, *, salient: bool, main: bool) -> None:
+        entity.mentions.append((mention.start, mention.end))
+        item = (mention.start, len(self._order), entity, mention.gender)
+        bisect.insort(self._order, item, key=lambda item: item[0])
         if salient and mention.nominative:
             self._salient.add(mention.start)
-        return best
+            if main:
+                self._main.add(mention.start)
+
+    def _definite(self, mention: Mention, name: str) -> str:
+        """``lögreglan`` for a bare ``lögregla`` when the article uses the noun with its article.
+
+        A body named by a bare noun (``Lögregla greindi frá …``, ``að sögn lögreglu``) is the
+        one the article calls ``lögreglan`` elsewhere: the canonical name is its fullest form.
+        Titles (``ráðherra``) and demonyms are not bodies and keep their form.
+        """
+        head = mention.head_lemma
+        if (
+            head is None
+            or mention.number != "et"
+            or name.casefold() != head
+            or title_like(name, ())
+            or _is_demonym(head)
+            or mention.gender is None
+        ):
+            return name
+        forms = definite_forms(head, mention.gender)
+        return forms[0] if any(form in self._vocabulary for form in forms) else name
 
     def _match(self, name: str, kind: str) -> Entity | None:
         """The latest entity whose name's words include, or are among, those of ``name``."""
@@ -813,59 +1028,172 @@ class Registry:
             other.gender = other.gender or entity.gender
             self._merged[id(entity)] = other
         if len(merged) < len(self.entities):
-            self._order = [(pos, seq, self.current(e)) for pos, seq, e in self._order]
+            self._order = [(pos, seq, self.current(e), g) for pos, seq, e, g in self._order]
             self.entities = merged
             self._index = index
 
+    def is_subject(self, position: int) -> bool:
+        """Whether the mention at ``position`` was registered as a subject (in the nominative)."""
+        return position in self._salient
+
     def mentions_before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
         """Mentions before ``position``, latest first, at most ``limit`` of them."""
+        return [(pos, entity) for pos, entity, _ in self._before(position, limit)]
+
+    def _before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity, str | None]]:
+        """Mentions before ``position``, latest first, with the gender each mention has."""
         end = bisect.bisect_left(self._order, position, key=lambda item: item[0])
-        return [(pos, entity) for pos, _, entity in reversed(self._order[max(0, end - limit) : end])]
+        return [(pos, e, g) for pos, _, e, g in reversed(self._order[max(0, end - limit) : end])]
 
     def resolve_pronoun(
         self, gender: str | None, position: int, window: int = 700, *, number: str = "et"
     ) -> Entity | None:
         """The antecedent of a pronoun at ``position`` with ``gender`` and ``number``.
 
-        Singular: the most recent subject mention of a person whose gender agrees, within
-        ``window`` characters; else the most recent agreeing person mention; else a person of
-        unknown gender; else a body of the same grammatical gender. Plural (``þeir``,
-        ``þær``): the most recent plural group within ``window``, else nobody.
+        Singular: the most recent subject of a main clause that is a person whose gender
+        agrees, within ``window`` characters; else such a subject of any clause; else the most
+        recent agreeing person mention; else a person of
+        unknown gender; else a singular body of the same grammatical gender. Plural
+        (``þeir``, ``þær``): the most recent plural group within ``window``, else nobody.
+
+        A person agrees by the gender of the name or of the words of that mention: after
+        ``Ríkissaksóknari segir …`` a ``hann`` may refer to the prosecutor, whoever holds
+        the office.
         """
-        ordered = self.mentions_before(position)
+        ordered = self._before(position)
         if number == "ft":
-            for pos, entity in ordered:
+            for pos, entity, _ in ordered:
                 if position - pos > window:
                     break
                 if entity.number == "ft" and entity.gender in (gender, None):
                     return entity
             return None
-        for pos, entity in ordered:
-            if position - pos > window:
-                break
-            if entity.kind == "person" and entity.gender in (gender, None) and pos in self._salient:
-                return entity  # a foreign name of unknown gender is a candidate too
+
+        def agrees(entity: Entity, said: str | None) -> bool:
+            return entity.gender == gender or (said == gender and entity.number == "et")
+
+        for subjects in (self._main, self._salient):
+            for pos, entity, said in ordered:
+                if position - pos > window:
+                    break
+                if (
+                    entity.kind == "person"
+                    and (agrees(entity, said) or entity.gender is None)
+                    and pos in subjects
+                ):
+                    return entity  # a foreign name of unknown gender is a candidate too
         unknown: Entity | None = None
         body: Entity | None = None
-        for _pos, entity in ordered:
+        for _pos, entity, said in ordered:
             if entity.kind == "person":
-                if entity.gender == gender:
+                if agrees(entity, said):
                     return entity
                 if entity.gender is None and unknown is None:
                     unknown = entity
-            elif body is None and entity.gender == gender:
+            elif body is None and entity.gender == gender and entity.number == "et":
                 body = entity
         return unknown or body
 
-    def resolve_role(self, head_lemma: str | None, position: int) -> Entity | None:
-        """A person or body named earlier whose title or name has the same head (``forsetinn``)."""
-        if not head_lemma:
+    def resolve_role(self, mention: Mention) -> Entity | None:
+        """The person or body a role noun or demonym refers to (``forsetinn``, ``Svíinn``).
+
+        The noun agrees with a title of the entity, its name or, for a body, its head noun,
+        by its own lemma or as the head of a compound (``dómurinn``: ``Héraðsdómur
+        Reykjavíkur``; ``forsetinn``: ``Rússlandsforseti``); a demonym (BÍN's ``ffl``
+        words: ``Svíinn``) agrees with a person whose titles or name say the country. An
+        adjective naming a country or people (``rússneski forsetinn``) must agree too.
+        The latest agreeing entity named before the mention wins; with none, the first named
+        after it (``Ríkissaksóknari segir …`` before ``Sigríður J. Friðjónsdóttir
+        ríkissaksóknari``). A found mention is recorded as the entity's.
+        """
+        head = mention.head_lemma
+        if not head or len(head) < 3:
             return None
-        for _pos, entity in self.mentions_before(position):
-            for title in entity.titles:
-                first = title.split()[0].lower() if title.split() else ""
-                if first.endswith(head_lemma) and len(head_lemma) >= 4:
-                    return entity
-            if entity.kind == "organization" and same_head(entity.head_lemma, head_lemma):
-                return entity
-        return None
+        demonym = _is_demonym(head)
+        places = [m for m in mention.modifiers if _names_a_people(m)]
+
+        def fits(entity: Entity) -> bool:
+            if demonym:
+                return entity.kind == "person" and (
+                    any(_role_agrees(head, t) for t in entity.titles) or _says_place(entity, head)
+                )
+            if not _holds_role(entity, head):
+                return False
+            return all(_says_place(entity, place) for place in places)
+
+        found = next((e for _, e, _ in self._before(mention.start) if fits(e)), None)
+        if found is None:
+            found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
+        if found is not None:
+            self._record(found, mention, salient=True, main=True)
+        return found
+
+    def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:
+        start = bisect.bisect_right(self._order, position, key=lambda item: item[0])
+        return self._order[start : start + limit]
+
+
+def _holds_role(entity: Entity, head: str) -> bool:
+    """Whether a title of ``entity``, or a body's own head noun, agrees with the role noun ``head``."""
+    if any(_role_agrees(head, title) for title in entity.titles):
+        return True
+    return (
+        entity.kind != "person"
+        and entity.head_lemma is not None
+        and (same_head(entity.head_lemma, head) or _compound_of(entity.head_lemma, head))
+    )
+
+
+def _role_agrees(head: str, title: str) -> bool:
+    """Whether the head noun of ``title`` is ``head`` or a compound ending in it (``Rússlandsforseti``).
+
+    The head is the first word of the title that BÍN reads as a noun: ``forseti`` in
+    ``forseti Rússlands``, ``leikarinn`` in ``bandaríski leikarinn``.
+    """
+    for word in title.casefold().split():
+        if word == head or _compound_of(word, head):
+            return True
+        nouns = _noun_readings(word)
+        if nouns:
+            return any(m.lemma.casefold() == head or _compound_of(m.lemma.casefold(), head) for m in nouns)
+    return False
+
+
+@functools.lru_cache(maxsize=8192)
+def _noun_readings(word: str) -> tuple[Meaning, ...]:
+    return tuple(m for m in lookup(word) if m.cat in NOUN_CATS)
+
+
+@functools.lru_cache(maxsize=8192)
+def _compound_of(whole: str, head: str) -> bool:
+    """Whether ``whole`` is a compound whose last part is ``head`` (``héraðsdómur``, ``dómur``).
+
+    The parts are islenska's compound splits (:func:`frettir._greynir.compound_heads`); a
+    head of fewer than four letters is too short to tell.
+    """
+    whole, head = whole.casefold(), head.casefold()
+    return len(head) >= 4 and whole != head and head in compound_heads(whole)
+
+
+def _is_demonym(lemma: str) -> bool:
+    """A noun for a person from a country or town (BÍN domain ``ffl``: ``Svíi``, ``Íslendingur``)."""
+    return any(m.domain == "ffl" for m in lookup(lemma[:1].upper() + lemma[1:]))
+
+
+def _names_a_people(adjective: str) -> bool:
+    """An adjective of a country or people (``rússneskur``, ``íslenskur``, ``bandarískur``).
+
+    Such adjectives are made with the suffix ``-skur`` (``-neskur``, ``-lenskur``, ``-verskur``).
+    """
+    return adjective.endswith("skur") and len(adjective) > 6
+
+
+def _says_place(entity: Entity, word: str) -> bool:
+    """Whether the titles of ``entity`` name the country or people of ``word``.
+
+    Compared by the first three letters: ``rússneskur`` and ``Rússi`` with ``Rússlandsforseti``
+    or ``forseti Rússlands``; ``Svíi`` with ``landsliðsmaður Svíþjóðar``.
+    """
+    stem = word.casefold()[:3]
+    text = " ".join(entity.titles).casefold()
+    return any(w.startswith(stem) for w in text.replace("-", " ").split())

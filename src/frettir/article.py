@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import attrs
 
+from frettir import _render
 from frettir._greynir import DEFAULT_PARSE
 from frettir._pipeline import check_parse, read_text
 from frettir.errors import InvariantError
+from frettir.limits import MAX_LENGTH, check_length
 from frettir.model import Quote, Span, Speaker, _spans_in_order
 
 __all__ = ["Article"]
@@ -83,6 +85,7 @@ class Article:
         title: str | None = None,
         url: str | None = None,
         parser: object | None = None,
+        max_length: int | None = MAX_LENGTH,
         parse: str = DEFAULT_PARSE,
     ) -> Article:
         """Read ``text`` and find every quote with its speaker and cue.
@@ -93,6 +96,8 @@ class Article:
             url: Where the article was published, if known.
             parser: A ``reynir.Greynir`` instance to use instead of the one frettir
                 builds lazily, once per process.
+            max_length: The longest text read, in characters (default
+                :data:`~frettir.limits.MAX_LENGTH`, a million); ``None`` for no limit.
             parse: How much Greynir parses: ``"none"`` (nothing; token rules only),
                 ``"frame"`` (the frame of a report whose speaker the rules miss, at most
                 eight an article) or ``"cues"`` (every sentence with a cue verb, whose
@@ -105,13 +110,14 @@ class Article:
         Raises:
             TypeError: If ``text`` is not a ``str`` (decode bytes first), or ``title`` or
                 ``url`` is neither ``str`` nor ``None``.
-            InputError: If ``parse`` is not one of the modes above.
+            InputError: If ``text`` is longer than ``max_length`` (the message says how to
+                raise the limit or split the text), or ``parse`` is not one of the modes above.
 
         >>> article = Article.from_text("„Við erum tilbúin,“ segir Jón Jónsson.")
         >>> [(q.kind, q.text, q.speaker.name) for q in article.quotes]
         [('direct', 'Við erum tilbúin,', 'Jón Jónsson')]
         """
-        return cls._read(text, title=title, url=url, parser=parser, parse=parse)
+        return cls._read(text, title=title, url=url, parser=parser, parse=parse, max_length=max_length)
 
     @classmethod
     def from_html(
@@ -120,6 +126,7 @@ class Article:
         *,
         url: str | None = None,
         parser: object | None = None,
+        max_length: int | None = MAX_LENGTH,
         parse: str = DEFAULT_PARSE,
     ) -> Article:
         """Extract the article from a web page and read it like :meth:`from_text`.
@@ -131,6 +138,7 @@ class Article:
             html: The page, as text or as bytes (decoded by its declared encoding).
             url: The page's address; gives :attr:`outlet` and helps the extraction.
             parser: As for :meth:`from_text`.
+            max_length: As for :meth:`from_text`, for the text found in the page.
             parse: As for :meth:`from_text`.
 
         Returns:
@@ -140,7 +148,9 @@ class Article:
 
         Raises:
             TypeError: If ``html`` is neither ``str`` nor ``bytes``.
-            InputError: If ``parse`` is not one of the modes of :meth:`from_text`.
+            InputError: If the page's text is longer than ``max_length``, the page cannot be
+                read whole (see :func:`frettir.html.extract_page`), or ``parse`` is not one
+                of the modes of :meth:`from_text`.
         """
         from frettir.html import extract_page  # optional: needs the [html] extra
 
@@ -155,6 +165,7 @@ class Article:
             author=page.author,
             published=page.published,
             outlet=page.outlet,
+            max_length=max_length,
         )
 
     @classmethod
@@ -169,7 +180,10 @@ class Article:
         author: str | None = None,
         published: str | None = None,
         outlet: str | None = None,
+        max_length: int | None = MAX_LENGTH,
     ) -> Article:
+        if isinstance(text, str):  # a wrong type is read_text's TypeError
+            check_length(text, max_length)
         reading = read_text(text, title=title, url=url, parser=parser, parse=parse)
         return cls(
             text=text,
@@ -199,3 +213,22 @@ class Article:
         """
         name = speaker.name if isinstance(speaker, Speaker) else speaker
         return tuple(q for q in self.quotes if q.speaker is not None and q.speaker.name == name)
+
+    def to_rows(self, *, id: str | None = None) -> list[dict[str, str | int | float | None]]:
+        """Return one flat row per quote: :func:`frettir.views.to_rows` of this article.
+
+        Args:
+            id: What to put in each row's ``article_id`` column.
+
+        Returns:
+            The rows (dicts keyed by :data:`frettir.views.COLUMNS`), in the order of
+            :attr:`quotes`; ``frettir extract --format csv`` writes the same.
+
+        >>> [(r["speaker"], r["text"]) for r in Article.from_text("„Já,“ sagði Anna.").to_rows()]
+        [('Anna', 'Já,')]
+        """
+        return _render.rows(self, id=id)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: :func:`frettir.render_html` of this article, as a fragment."""
+        return _render.html(self, standalone=False)

@@ -11,6 +11,10 @@ articles sent to it in chunks. The design holds for any number of cores:
 * **No dead batch.** An article that raises gives a :class:`BatchResult` with ``error`` set;
   a worker process that dies (killed, out of memory, a crash in native code) is replaced,
   and only the article it was reading is recorded as failed.
+* **No stuck batch.** With a ``timeout``, an article that takes longer gets an error result
+  and the batch goes on. The worker interrupts the article itself (a timer signal); if it
+  does not answer (stuck in native code), the parent kills the workers after a grace period,
+  replaces them and reads the other articles of the chunk again, one at a time.
 
 :func:`ordered_map` is the same machinery for any per-item function (the command line uses
 it to parse and extract each JSON line in the workers).
@@ -18,9 +22,12 @@ it to parse and extract each JSON line in the workers).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
@@ -30,11 +37,12 @@ import attrs
 
 from frettir.article import Article
 from frettir.errors import FrettirError, InputError
+from frettir.limits import MAX_LENGTH, check_length, check_timeout
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-__all__ = ["BatchResult", "extract_many", "ordered_map", "warm"]
+__all__ = ["GRACE", "BatchResult", "extract_many", "ordered_map", "warm"]
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -47,6 +55,9 @@ _WARM_CLAUSE: Final = "Hún sagði það í gær."
 
 _IN_FLIGHT_PER_PROCESS: Final = 2
 """Chunks submitted ahead per worker: one being read, one waiting in the queue."""
+
+GRACE: Final = 10.0
+"""Seconds the parent waits past an item's ``timeout`` before it kills an unanswering worker."""
 
 
 @attrs.frozen(kw_only=True)
@@ -99,6 +110,7 @@ class _Job:
     title: str | None = None
     url: str | None = None
     error: str | None = None
+    max_length: int | None = MAX_LENGTH
 
 
 @attrs.frozen
@@ -130,10 +142,10 @@ def _optional(item: Mapping[str, Any], *keys: str) -> str | None:
     return None
 
 
-def _job(index: int, item: object) -> _Job:
+def _job(index: int, item: object, max_length: int | None = MAX_LENGTH) -> _Job:
     """Check one input item; a bad one becomes a job that carries its error."""
     if isinstance(item, str):
-        return _Job(index, None, item)
+        return _Job(index, None, item, max_length=max_length)
     if not isinstance(item, Mapping):
         return _Job(index, None, None, error=f"an item must be a str or a mapping, not {type(item).__name__}")
     raw_id = item.get("id")
@@ -148,12 +160,15 @@ def _job(index: int, item: object) -> _Job:
         url = _optional(item, "url", "source")
     except InputError as error:
         return _Job(index, ident, None, error=str(error))
-    return _Job(index, ident, text, title, url)
+    return _Job(index, ident, text, title, url, max_length=max_length)
 
 
 def _read(text: str, *, title: str | None, url: str | None) -> Article:
-    """Read one article: the one place the batch calls the engine (tests replace it)."""
-    return Article.from_text(text, title=title, url=url)
+    """Read one article: the one place the batch calls the engine (tests replace it).
+
+    Its length was checked against the job's ``max_length`` already.
+    """
+    return Article.from_text(text, title=title, url=url, max_length=None)
 
 
 def _run_job(job: _Job) -> BatchResult:
@@ -162,6 +177,7 @@ def _run_job(job: _Job) -> BatchResult:
         return BatchResult(index=job.index, id=job.id, article=None, error=job.error or "no text")
     started = time.perf_counter()
     try:
+        check_length(job.text, job.max_length)
         article = _read(job.text, title=job.title, url=job.url)
     except Exception as error:  # one bad article must not end the batch
         return BatchResult(
@@ -184,7 +200,9 @@ def warm() -> None:
     """Build the engine in this process now (it is otherwise built by the first article).
 
     Called once per worker by the pools of :func:`extract_many` and :mod:`frettir.dask`;
-    calling it again costs one short article.
+    calling it again costs one short article. In a worker process (one with a parent
+    process) it ends with ``gc.freeze()``: the objects alive then are left alone by the
+    garbage collector for the rest of the process.
     """
     from frettir._greynir import parse_subject
 
@@ -192,6 +210,12 @@ def warm() -> None:
     # The engine parses only some cue clauses, so a short article may not load Greynir's
     # grammar (about 0.5 s); parse one clause so that forked workers share it.
     parse_subject(_WARM_CLAUSE, 4)
+    # In a worker process the engine's many long-lived objects are moved out of the garbage
+    # collector's sight: the worker then exits at once instead of spending 1-2 s taking them
+    # apart (a Dask worker slower than its nanny's 4 s is killed, with connection errors).
+    # Never in the caller's own process, whose objects are none of frettir's business.
+    if multiprocessing.parent_process() is not None:
+        gc.freeze()
 
 
 def _check_count(name: str, value: object, *, none_ok: bool = False) -> None:
@@ -216,12 +240,59 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
-def _run_chunk(fn: Callable[[_T], _R], chunk: list[_T]) -> list[_R | _Failed]:
+class _Expired(BaseException):
+    """Raised in a worker by the timer when an item runs past its ``timeout``.
+
+    A :class:`BaseException`, so that no ``except Exception`` on the way (in frettir or in a
+    library) swallows it.
+    """
+
+
+def _timed_out(timeout: float) -> str:
+    return (
+        f"timed out: reading took longer than {timeout:g} s (the timeout; raise it with "
+        "timeout= or --timeout, or split the article)"
+    )
+
+
+def _can_alarm() -> bool:
+    """Whether a timer signal can interrupt work here (Unix, and the main thread)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _bounded(fn: Callable[[_T], _R], item: _T, timeout: float | None) -> _R:
+    """Return ``fn(item)``; raise :class:`_Expired` if it runs longer than ``timeout`` seconds.
+
+    Without a timer signal (not Unix, or not the main thread) the item runs unbounded here;
+    the parent's watchdog (:data:`GRACE`) still stops it.
+    """
+    if timeout is None or not _can_alarm():
+        return fn(item)
+    armed = [True]
+
+    def expire(signum: int, frame: object) -> None:
+        if armed[0]:
+            armed[0] = False
+            raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    try:
+        return fn(item)
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run_chunk(fn: Callable[[_T], _R], chunk: list[_T], timeout: float | None = None) -> list[_R | _Failed]:
     """Apply ``fn`` to each item of a chunk, in a worker; an exception becomes :class:`_Failed`."""
     out: list[_R | _Failed] = []
     for item in chunk:
         try:
-            out.append(fn(item))
+            out.append(_bounded(fn, item, timeout))
+        except _Expired:
+            out.append(_Failed(_timed_out(timeout or 0.0)))
         except Exception as error:  # reported per item by the parent
             out.append(_Failed(_describe(error)))
     return out
@@ -250,9 +321,12 @@ def _serial(fn: Callable[[_T], _R], items: Iterable[_T], on_error: Callable[[_T,
 class _Pool:
     """A process pool that is replaced when a worker dies, with a window of chunks in flight."""
 
-    def __init__(self, processes: int, initializer: Callable[[], object] | None) -> None:
+    def __init__(
+        self, processes: int, initializer: Callable[[], object] | None, timeout: float | None = None
+    ) -> None:
         self._processes = processes
         self._initializer = initializer
+        self.timeout = timeout
         self._executor = self._new()
 
     def _new(self) -> ProcessPoolExecutor:
@@ -263,12 +337,27 @@ class _Pool:
         )
 
     def submit(self, fn: Callable[[_T], _R], chunk: list[_T]) -> Future[list[_R | _Failed]]:
-        return self._executor.submit(_run_chunk, fn, chunk)
+        return self._executor.submit(_run_chunk, fn, chunk, self.timeout)
+
+    def wait(self, future: Future[_R], items: int) -> _R:
+        """The result of ``future``; :class:`TimeoutError` if a worker is stuck past its grace."""
+        if self.timeout is None:
+            return future.result()
+        return future.result(timeout=items * self.timeout + GRACE)
 
     def replace(self) -> None:
-        """Shut the (broken) executor down and start a fresh one."""
+        """Stop the (broken or stuck) workers and start fresh ones."""
+        self._kill()
         self._executor.shutdown(wait=True, cancel_futures=True)
         self._executor = self._new()
+
+    def _kill(self) -> None:
+        # concurrent.futures has no public way to stop a running worker before Python 3.14
+        # (ProcessPoolExecutor.terminate_workers); a stuck one would make shutdown wait forever.
+        processes = getattr(self._executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            if process.is_alive():
+                process.kill()
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
@@ -280,7 +369,11 @@ def _one_by_one(pool: _Pool, fn: Callable[[_T], _R], chunk: list[_T]) -> list[_R
     out: list[_R | _Failed] = []
     for item in chunk:
         try:
-            out.extend(pool.submit(fn, [item]).result())
+            done: list[_R | _Failed] = pool.wait(pool.submit(fn, [item]), 1)
+            out.extend(done)
+        except TimeoutError:  # the worker did not answer its own timer: stuck in native code
+            out.append(_Failed(_timed_out(pool.timeout or 0.0)))
+            pool.replace()
         except Exception as error:  # the worker died again (or the item cannot be pickled)
             out.append(_Failed(f"the worker failed: {_describe(error)}"))
             pool.replace()
@@ -300,9 +393,10 @@ def _parallel(
     processes: int,
     chunksize: int,
     initializer: Callable[[], object] | None,
+    timeout: float | None = None,
 ) -> Iterator[_R]:
     chunks = _chunks(items, chunksize)
-    pool = _Pool(processes, initializer)
+    pool = _Pool(processes, initializer, timeout)
     pending: deque[tuple[list[_T], Future[list[_R | _Failed]]]] = deque()
 
     def fill() -> None:
@@ -317,8 +411,8 @@ def _parallel(
         while pending:
             chunk, future = pending.popleft()
             try:
-                outcomes = future.result()
-            except Exception:  # a worker died, or a result could not be sent back
+                outcomes = pool.wait(future, len(chunk))
+            except Exception:  # a worker died or is stuck, or a result could not be sent back
                 outcomes = _one_by_one(pool, fn, chunk)
                 waiting = list(pending)
                 pending.clear()
@@ -338,13 +432,14 @@ def ordered_map(
     processes: int = 1,
     chunksize: int = 4,
     initializer: Callable[[], object] | None = None,
+    timeout: float | None = None,
 ) -> Iterator[_R]:
     """Apply ``fn`` to each item, over ``processes`` worker processes; yield results in order.
 
     Exactly one result per item: ``fn(item)``, or ``on_error(item, message)`` when ``fn``
-    raised or its worker died. The input is read lazily, a few chunks ahead of the results.
-    With ``processes > 1``, ``fn``, the items and the results must pickle (``fn`` a
-    module-level function).
+    raised, ran past ``timeout`` or its worker died. The input is read lazily, a few chunks
+    ahead of the results. With ``processes > 1`` or a ``timeout``, ``fn``, the items and the
+    results must pickle (``fn`` a module-level function).
 
     Args:
         fn: The function to apply.
@@ -355,20 +450,33 @@ def ordered_map(
         initializer: Run once in each worker process when it starts. With the ``fork`` start
             method it also runs once in this process first, so that the workers inherit what
             it built (such as the warm engine) and share its memory pages.
+        timeout: Seconds one item may take; ``None`` (the default) for no bound. With a
+            timeout the items always go to worker processes (one if ``processes`` is 1), so
+            that an item stuck where a signal cannot reach it can still be stopped.
 
     Returns:
         An iterator over the results, in the order of ``items``.
 
     Raises:
-        InputError: At once, if ``processes`` or ``chunksize`` is not a positive int.
+        InputError: At once, if ``processes`` or ``chunksize`` is not a positive int, or
+            ``timeout`` is not a positive number or ``None``.
     """
     _check_count("processes", processes)
     _check_count("chunksize", chunksize)
-    if processes == 1:
+    check_timeout(timeout)
+    if processes == 1 and timeout is None:
         return _serial(fn, items, on_error)
     if initializer is not None and _context().get_start_method() == "fork":
         initializer()  # once here, before the workers fork: they inherit what it built
-    return _parallel(fn, items, on_error, processes=processes, chunksize=chunksize, initializer=initializer)
+    return _parallel(
+        fn,
+        items,
+        on_error,
+        processes=processes,
+        chunksize=chunksize,
+        initializer=initializer,
+        timeout=timeout,
+    )
 
 
 def extract_many(
@@ -377,13 +485,16 @@ def extract_many(
     processes: int | None = 1,
     chunksize: int = 4,
     progress: bool = False,
+    timeout: float | None = None,
+    max_length: int | None = MAX_LENGTH,
 ) -> Iterator[BatchResult]:
     """Read many articles, over several processes if asked; yield a result per item, in order.
 
     An item is the article's text, or a mapping with ``text`` and optionally ``id``,
     ``title`` and ``url`` (or ``source``), such as a line of the corpus JSON Lines. A bad
-    item, an article that raises, or a worker that dies gives a :class:`BatchResult` with
-    ``error`` set; the rest of the batch goes on. Results come as they are ready, the input
+    item, an article that raises, is longer than ``max_length`` or takes longer than
+    ``timeout``, or a worker that dies gives a :class:`BatchResult` with ``error`` set; the
+    rest of the batch goes on. Results come as they are ready, the input
     is read only a few chunks ahead, and the engine is built once per process.
 
     >>> results = list(extract_many(["„Já,“ sagði Jón.", {"id": "b", "text": 3}]))
@@ -398,20 +509,35 @@ def extract_many(
             one per available CPU.
         chunksize: Articles sent to a worker at a time.
         progress: Show a tqdm progress bar on standard error.
+        timeout: Seconds one article may take (``None``, the default: no bound). An
+            article past it gets the error ``timed out: ...``. With a timeout, articles are
+            always read in worker processes (see :func:`~frettir.batch.ordered_map`).
+        max_length: The longest article read, in characters (default
+            :data:`~frettir.limits.MAX_LENGTH`); a longer one gets an error result.
 
     Returns:
         An iterator of :class:`BatchResult`, one per item, in input order.
 
     Raises:
-        InputError: At once, if ``processes`` or ``chunksize`` is not a positive int.
+        InputError: At once, if ``processes`` or ``chunksize`` is not a positive int,
+            ``timeout`` not a positive number or ``None``, or ``max_length`` not a positive
+            int or ``None``.
     """
     _check_count("processes", processes, none_ok=True)
     _check_count("chunksize", chunksize)
+    check_timeout(timeout)
+    check_length("", max_length)
     count = _cpu_count() if processes is None else processes
     total = len(items) if isinstance(items, Sized) else None
-    jobs = (_job(index, item) for index, item in enumerate(items))
+    jobs = (_job(index, item, max_length) for index, item in enumerate(items))
     results = ordered_map(
-        _run_job, jobs, on_error=_lost_job, processes=count, chunksize=chunksize, initializer=warm
+        _run_job,
+        jobs,
+        on_error=_lost_job,
+        processes=count,
+        chunksize=chunksize,
+        initializer=warm,
+        timeout=timeout,
     )
     if not progress:
         return results

@@ -1,4 +1,7 @@
-"""The ``frettir`` command: ``frettir extract`` (who said what) and ``frettir evaluate``.
+"""The ``frettir`` command: ``extract`` (who said what), ``evaluate``, ``show`` and ``serve``.
+
+``show``, ``serve`` and ``extract --format`` are in ``frettir._cli_views``; this module
+reads their input.
 
 Exit codes: 0 when all went well; 1 when some article could not be read or extracted (the
 run goes on and reports it) or, for ``evaluate --floor``, a metric fell below its floor;
@@ -10,33 +13,45 @@ from __future__ import annotations
 import argparse
 import codecs
 import functools
+import gc
 import json
 import os
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Final, TextIO, TypeVar
+from typing import Any, Final, TextIO
 
-from frettir import __version__, evaluate
+import attrs
+
+from frettir import __version__, _cli_corpus, _cli_views, evaluate
+from frettir._cli_io import (
+    _PROG,
+    _STDIN,
+    _STDIN_ID,
+    _decode,
+    _describe,
+    _dump,
+    _error,
+    _is_html,
+    _json_line,
+    _jsonl_fields,
+    _jsonl_id,
+    _optional_str,
+    _positive,
+    _progress,
+    _read_bytes,
+    _short,
+    _UsageError,
+)
 from frettir._greynir import DEFAULT_PARSE, PARSE_MODES
 from frettir.article import Article
 from frettir.batch import ordered_map, warm
 from frettir.errors import InputError
+from frettir.limits import MAX_LENGTH, check_length
 from frettir.serialize import to_record
 
-__all__ = ["main"]
-
-_T = TypeVar("_T")
-
-_PROG: Final = "frettir"
-_STDIN: Final = "-"
-_STDIN_ID: Final = "<stdin>"
-_PROGRESS_MIN: Final = 10
-"""Show a progress bar over at least this many articles (when the length is known)."""
-
-
-class _UsageError(Exception):
-    """Input the command cannot work with at all: exit code 2 and a message."""
+__all__ = ["main", "run"]
 
 
 def _extract_record(
@@ -44,20 +59,26 @@ def _extract_record(
 ) -> dict[str, Any]:
     """Run the extraction on one article and return its :func:`~frettir.serialize.to_record`.
 
-    The one place the command line calls the engine (tests replace it).
+    The one place the command line calls the engine (tests replace it). The caller has
+    checked the text's length against ``--max-length``.
     """
-    return to_record(Article.from_text(text, title=title, url=url, parse=parse), id=ident)
+    return to_record(Article.from_text(text, title=title, url=url, parse=parse, max_length=None), id=ident)
 
 
 def _extract_html_record(
-    page: bytes, *, ident: str | None, url: str | None = None, parse: str = DEFAULT_PARSE
+    page: bytes,
+    *,
+    ident: str | None,
+    url: str | None = None,
+    parse: str = DEFAULT_PARSE,
+    max_length: int | None = MAX_LENGTH,
 ) -> dict[str, Any]:
     """Like :func:`_extract_record`, for a web page (:meth:`~frettir.Article.from_html`).
 
     The record also carries the extracted ``text`` (the quotes' offsets point into it) and
     the page's ``title``, ``author``, ``published``, ``url`` and ``outlet``.
     """
-    article = Article.from_html(page, url=url, parse=parse)
+    article = Article.from_html(page, url=url, parse=parse, max_length=max_length)
     record = to_record(article, id=ident)
     record["text"] = article.text
     for key in _METADATA:
@@ -67,52 +88,6 @@ def _extract_html_record(
 
 _METADATA: Final = ("title", "author", "published", "url", "outlet")
 """Keys an HTML input's record carries besides ``text``: :class:`~frettir.Article`'s metadata."""
-
-
-def _is_html(name: str, data: bytes) -> bool:
-    """Whether an input file is a web page: by its extension, else by how its content starts."""
-    if name.lower().endswith((".html", ".htm")):
-        return True
-    start = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return start.startswith((b"<!doctype", b"<html"))
-
-
-def _error(message: str) -> None:
-    print(f"{_PROG}: {message}", file=sys.stderr)
-
-
-def _describe(error: BaseException) -> str:
-    if isinstance(error, InputError):
-        return str(error)
-    return f"{type(error).__name__}: {error}"
-
-
-def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: bool = True) -> Iterable[_T]:
-    """Wrap ``items`` in a tqdm progress bar on stderr if stderr is a TTY.
-
-    Not for a few articles (``total`` below :data:`_PROGRESS_MIN`), nor when ``enabled`` is
-    false (``extract`` writing to the same terminal).
-    """
-    if not enabled or not sys.stderr.isatty() or (total is not None and total < _PROGRESS_MIN):
-        return items
-    from tqdm import tqdm
-
-    bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit=" articles", file=sys.stderr, leave=False)
-    return bar
-
-
-def _read_bytes(path: str) -> bytes:
-    if path == _STDIN:
-        buffer = getattr(sys.stdin, "buffer", None)
-        if buffer is not None:
-            data: bytes = buffer.read()
-            return data
-        return sys.stdin.read().encode("utf-8")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError as error:
-        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
 
 
 def _encoding(value: str) -> str:
@@ -127,24 +102,6 @@ def _encoding(value: str) -> str:
             f"{value!r} is not ASCII-compatible; convert the file to UTF-8 first (e.g. with iconv)"
         )
     return name
-
-
-def _decode(data: bytes, encoding: str) -> str:
-    """Decode input text: a leading byte-order mark is dropped, undecodable bytes are an error.
-
-    Raises:
-        InputError: The bytes are not in ``encoding``; the message says where and how to
-            give the right one.
-    """
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        byte = error.object[error.start : error.start + 1].hex()
-        raise InputError(
-            f"not {encoding}: byte 0x{byte} at offset {error.start}; "
-            "give the input's encoding with --encoding (e.g. --encoding cp1252)"
-        ) from error
-    return text.removeprefix("\ufeff")
 
 
 def _check_readable(paths: Sequence[str]) -> None:
@@ -169,65 +126,40 @@ def _count_lines(paths: Sequence[str]) -> int | None:
     return total
 
 
+def _binary_lines(path: str) -> Iterator[bytes]:
+    """The lines of a file or of standard input as bytes, read as they come (not all at once)."""
+    if path == _STDIN:
+        buffer = getattr(sys.stdin, "buffer", None)
+        if buffer is None:  # a text stream stands in for stdin (tests)
+            for text in sys.stdin:
+                yield text.encode("utf-8", "surrogateescape")
+            return
+        yield from buffer
+        return
+    try:
+        handle = open(path, "rb")  # noqa: SIM115  # closed below, after the last line
+    except OSError as error:
+        raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
+    with handle:
+        yield from handle
+
+
 def _lines(paths: Sequence[str]) -> Iterator[tuple[str, int, bytes]]:
     """Yield ``(file name, line number, line)`` of each non-blank line of JSON Lines input.
 
     Lines are split as bytes, at line feeds and carriage returns only: a JSON string may hold
-    U+2028 and other characters that :meth:`str.splitlines` would split on.
+    U+2028 and other characters that :meth:`str.splitlines` would split on. Input is read a
+    line at a time, so that ``extract --jsonl`` in a pipeline writes each record as soon as
+    its line is read. A line of white space only is not an article and gives no record.
     """
     for path in paths:
         name = _STDIN_ID if path == _STDIN else path
-        data = _read_bytes(path)
-        for number, line in enumerate(data.splitlines(), start=1):
-            if line.strip():
-                yield name, number, line
-
-
-def _optional_str(data: Mapping[str, Any], *keys: str) -> str | None:
-    for key in keys:
-        value = data.get(key)
-        if value is not None:
-            if not isinstance(value, str):
-                raise InputError(f"{key!r} must be a string or null, not {type(value).__name__}")
-            return value
-    return None
-
-
-def _json_line(line: bytes, encoding: str = "utf-8") -> Any:
-    text = _decode(line, encoding)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(f"not JSON: {error}") from error
-
-
-def _jsonl_id(data: object) -> str:
-    """Return the ``id`` of one JSON Lines input object, or raise InputError."""
-    if not isinstance(data, dict):
-        raise InputError(f"a line must be a JSON object, not {type(data).__name__}")
-    ident = data.get("id")
-    if isinstance(ident, int | float) and not isinstance(ident, bool):
-        ident = str(ident)
-    if not isinstance(ident, str):
-        raise InputError(f"the object needs a string 'id', got {ident!r}")
-    return ident
-
-
-def _jsonl_fields(data: Mapping[str, Any]) -> tuple[str, str | None, str | None]:
-    """Return ``(text, title, url)`` of one JSON Lines input object, or raise InputError."""
-    text = data.get("text")
-    if not isinstance(text, str):
-        raise InputError(f"'text' must be a string, not {type(text).__name__}")
-    return text, _optional_str(data, "title"), _optional_str(data, "url", "source")
-
-
-def _dump(value: object, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
-
-
-def _short(text: object, width: int = 70) -> str:
-    flat = " ".join(str(text).split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+        number = 0
+        for chunk in _binary_lines(path):
+            for line in chunk.splitlines():  # a lone carriage return also ends a line
+                number += 1
+                if line.strip():
+                    yield name, number, line
 
 
 def _listing(record: Mapping[str, Any], out: TextIO) -> None:
@@ -255,18 +187,19 @@ _Outcome = tuple[dict[str, Any], str | None]
 """An extracted record, and the message for stderr if the article failed."""
 
 
-_Line = tuple[str, int, bytes, str]
-"""One JSON Lines input line: file name, line number, the line, the input encoding."""
+_Line = tuple[str, int, bytes, str, int | None]
+"""One JSON Lines input line: file name, line number, the line, the input encoding, --max-length."""
 
 
 def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Read and extract one JSON Lines input line (in a worker process with --processes)."""
-    _, _, raw, encoding = line
+    _, _, raw, encoding, max_length = line
     ident: str | None = None
     try:
         data = _json_line(raw, encoding)
         ident = _jsonl_id(data)
         text, title, url = _jsonl_fields(data)
+        check_length(text, max_length)
         return _extract_record(text, ident=ident, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _jsonl_lost(line, _describe(error), ident)
@@ -274,30 +207,106 @@ def _jsonl_outcome(line: _Line, parse: str = DEFAULT_PARSE) -> _Outcome:
 
 def _jsonl_lost(line: _Line, message: str, ident: str | None = None) -> _Outcome:
     """The error record of a JSON Lines input line: its id if known, its file and line number."""
-    name, number, _, _ = line
+    name, number = line[0], line[1]
     return {"id": ident, "error": message, "file": name, "line": number}, f"{name}:{number}: {message}"
 
 
-_Text = tuple[str, bytes, str, str | None, str | None]
-"""One input file: name, content, encoding, and the --title and --url given for it."""
+_Text = tuple[str, bytes, str, str | None, str | None, int | None]
+"""One input file: name, content, encoding, the --title and --url given for it, --max-length."""
 
 
 def _text_outcome(item: _Text, parse: str = DEFAULT_PARSE) -> _Outcome:
     """Extract one plain-text or HTML input file (in a worker process with --processes)."""
-    name, data, encoding, title, url = item
+    name, data, encoding, title, url, max_length = item
     try:
         if _is_html(name, data):
-            record = _extract_html_record(data, ident=name, url=url, parse=parse)
+            record = _extract_html_record(data, ident=name, url=url, parse=parse, max_length=max_length)
             if title is not None:
                 record["title"] = title
             return record, None
-        return _extract_record(_decode(data, encoding), ident=name, title=title, url=url, parse=parse), None
+        text = _decode(data, encoding)
+        check_length(text, max_length)
+        return _extract_record(text, ident=name, title=title, url=url, parse=parse), None
     except Exception as error:  # one bad article must not end the run
         return _text_lost(item, _describe(error))
 
 
 def _text_lost(item: _Text, message: str) -> _Outcome:
     return {"id": item[0], "error": message}, f"{item[0]}: {message}"
+
+
+_Read = tuple[str | None, Article | None, str | None]
+"""An input's id, and its article or the message for stderr (for ``--format`` and ``show``)."""
+
+
+def _jsonl_article(line: _Line, parse: str = DEFAULT_PARSE) -> _Read:
+    """Read one JSON Lines input line into an article (in a worker process with --processes)."""
+    name, number, raw, encoding, max_length = line
+    ident: str | None = None
+    try:
+        data = _json_line(raw, encoding)
+        ident = _jsonl_id(data)
+        text, title, url = _jsonl_fields(data)
+        return ident, Article.from_text(text, title=title, url=url, parse=parse, max_length=max_length), None
+    except Exception as error:  # one bad article must not end the run
+        return ident, None, f"{name}:{number}: {_describe(error)}"
+
+
+def _text_article(item: _Text, parse: str = DEFAULT_PARSE) -> _Read:
+    """Read one plain-text or HTML input file into an article (in a worker process)."""
+    name, data, encoding, title, url, max_length = item
+    try:
+        if _is_html(name, data):
+            article = Article.from_html(data, url=url, parse=parse, max_length=max_length)
+            return name, article if title is None else attrs.evolve(article, title=title), None
+        text = _decode(data, encoding)
+        return name, Article.from_text(text, title=title, url=url, parse=parse, max_length=max_length), None
+    except Exception as error:  # one bad article must not end the run
+        return name, None, f"{name}: {_describe(error)}"
+
+
+def _read_lost(item: _Line | _Text, message: str) -> _Read:
+    where = f"{item[0]}:{item[1]}" if isinstance(item[1], int) else item[0]
+    return None, None, f"{where}: {message}"
+
+
+def _articles(args: argparse.Namespace) -> Iterable[_Read]:
+    """Read the inputs of ``extract --format`` or ``show`` into articles, in order.
+
+    ``show`` has none of ``extract``'s input options; it reads with their defaults.
+    """
+    paths: list[str] = args.files or [_STDIN]
+    _check_readable(paths)
+    encoding = getattr(args, "encoding", "utf-8")
+    max_length = getattr(args, "max_length", MAX_LENGTH) or None  # 0: no limit
+    options: dict[str, Any] = {
+        "processes": getattr(args, "processes", 1),
+        "timeout": getattr(args, "timeout", None),
+        "initializer": warm,
+        "on_error": _read_lost,
+    }
+    parse = getattr(args, "parse", DEFAULT_PARSE)
+    if getattr(args, "jsonl", False):
+        lines = _jsonl_items(_lines(paths), deque(maxlen=0), encoding, max_length)
+        return ordered_map(functools.partial(_jsonl_article, parse=parse), lines, **options)
+    title, url = getattr(args, "title", None), getattr(args, "url", None)
+    texts = [
+        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), encoding, title, url, max_length)
+        for path in paths
+    ]
+    return ordered_map(functools.partial(_text_article, parse=parse), texts, **options)
+
+
+def _jsonl_items(
+    lines: Iterable[tuple[str, int, bytes]],
+    where: deque[tuple[str, int]],
+    encoding: str,
+    max_length: int | None,
+) -> Iterator[_Line]:
+    """The JSON Lines items for the workers; each line's file and number also go to ``where``."""
+    for name, number, raw in lines:
+        where.append((name, number))
+        yield name, number, raw, encoding, max_length
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -311,6 +320,8 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             "--title and --url apply to one plain-text or HTML file (JSONL lines carry their own)"
         )
     _check_readable(paths)
+    if args.format is not None:
+        return _cli_views.extract_formatted(args, _articles(args))
     failed = 0
 
     def record_of(outcome: _Outcome) -> dict[str, Any]:
@@ -321,31 +332,50 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             _error(message)
         return record
 
+    max_length = args.max_length or None  # 0: no limit
     if args.jsonl:
         pretty = args.pretty
-        lines = ((*line, args.encoding) for line in _lines(paths))
+        where: deque[tuple[str, int]] = deque()  # file and line of each line sent, in order
+        lines = _jsonl_items(_lines(paths), where, args.encoding, max_length)
         outcomes = ordered_map(
             functools.partial(_jsonl_outcome, parse=args.parse),
             lines,
             on_error=_jsonl_lost,
             processes=args.processes,
             initializer=warm,
+            timeout=args.timeout,
         )
         show = not out.isatty() and sys.stderr.isatty()
         total = _count_lines(paths) if show else None
+        first_line: dict[str, str] = {}
         for outcome in _progress(outcomes, total=total, desc="extract", enabled=show):
             record = record_of(outcome)
+            name, number = where.popleft()
+            ident = record.get("id")
+            if isinstance(ident, str):
+                if ident in first_line:
+                    _error(f"{name}:{number}: warning: duplicate id {ident!r} (first at {first_line[ident]})")
+                else:
+                    first_line[ident] = f"{name}:{number}"
             if pretty:
                 _listing(record, out)
             else:
                 print(_dump(record), file=out)
+            out.flush()  # a pipeline sees each record as soon as it is ready
         return 1 if failed else 0
 
     # Plain-text files are how a person tries frettir out (``make demo``), terminal or not:
     # they get the listing unless --json (or --indent) asks for records.
     pretty = not (args.json or args.indent is not None)
     texts = [
-        (_STDIN_ID if path == _STDIN else path, _read_bytes(path), args.encoding, args.title, args.url)
+        (
+            _STDIN_ID if path == _STDIN else path,
+            _read_bytes(path),
+            args.encoding,
+            args.title,
+            args.url,
+            max_length,
+        )
         for path in paths
     ]
     records = []
@@ -355,6 +385,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         on_error=_text_lost,
         processes=args.processes,
         initializer=warm,
+        timeout=args.timeout,
     )
     for outcome in _progress(outcomes, total=len(texts), desc="extract", enabled=not out.isatty()):
         record = record_of(outcome)
@@ -505,13 +536,23 @@ def _extract_usage(args: argparse.Namespace) -> None:
     _error("extract: give FILE (or '-' to read standard input, e.g. from a pipe)")
 
 
-def _positive(value: str) -> int:
+def _seconds(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {value!r}")
+    return number
+
+
+def _count(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a positive whole number, not {value!r}")
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more, not {value!r}")
     return number
 
 
@@ -551,6 +592,7 @@ def _parser() -> argparse.ArgumentParser:
     form = extract.add_mutually_exclusive_group()
     form.add_argument("--json", action="store_true", help="plain-text input: write a JSON array of records")
     form.add_argument("--pretty", action="store_true", help="--jsonl input: write the readable listing")
+    _cli_views.add_format(form)
     extract.add_argument("--indent", type=int, metavar="N", help="indent the JSON array by N spaces")
     extract.add_argument(
         "--encoding",
@@ -568,6 +610,21 @@ def _parser() -> argparse.ArgumentParser:
         default=1,
         metavar="N",
         help="read the articles in N worker processes (default 1; output order is kept)",
+    )
+    extract.add_argument(
+        "--timeout",
+        type=_seconds,
+        metavar="SECONDS",
+        help="give each article at most this long; one that takes longer gets an error record and "
+        "the run goes on (default: no bound)",
+    )
+    extract.add_argument(
+        "--max-length",
+        type=_count,
+        default=MAX_LENGTH,
+        metavar="N",
+        help=f"refuse an article longer than N characters with an error record (default {MAX_LENGTH:,}; "
+        "0: no limit)",
     )
     _parse_option(extract)
     extract.set_defaults(run=_cmd_extract, usage=extract.format_usage())
@@ -594,7 +651,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     _parse_option(evaluate_)
     evaluate_.set_defaults(run=_cmd_evaluate)
+    _cli_views.register(commands, read=_articles)
+    _cli_corpus.register(commands)  # index, who, speakers, search
     return parser
+
+
+def _utf8_output() -> None:
+    r"""Write UTF-8 to standard output and error whatever the locale, lone surrogates escaped.
+
+    A lone surrogate (from an escaped ``\ud800`` in a JSON line, or bytes that were not
+    UTF-8) is written as the JSON escape ``\ud800``, which reads back as the same string; the
+    output is valid UTF-8 either way.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -607,6 +679,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         The exit code: 0 on success, 1 if some article failed or a floor was not met,
         2 for bad usage or an unreadable input file.
     """
+    _utf8_output()
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -631,5 +704,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return status
 
 
+def run() -> None:
+    """The ``frettir`` program (and ``python -m frettir``): :func:`main`, then exit with its code.
+
+    Before exiting, ``gc.freeze()`` spares the interpreter taking the engine's objects apart
+    one by one, which costs 1-2 s at the end of every run.
+    """
+    status = main()
+    gc.freeze()
+    sys.exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -28,18 +28,20 @@ keeping the flat fields you want.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 try:
     import dask.bag
 except ImportError as error:  # the optional extra is missing
     raise ImportError("frettir.dask needs Dask: pip install 'frettir[dask]'") from error
 
+from frettir.article import Article
 from frettir.batch import BatchResult, _job, _run_job, warm
 
-__all__ = ["extract_bag", "extract_records", "to_records"]
+__all__ = ["PARQUET_COLUMNS", "extract_bag", "extract_records", "quote_rows", "to_parquet", "to_records"]
 
 _lock = threading.Lock()
 _builds = 0
@@ -47,7 +49,14 @@ _builds = 0
 
 
 def _ready() -> None:
-    """Build the engine in this worker process the first time a partition needs it."""
+    """Build the engine in this worker process the first time a partition needs it.
+
+    In a worker process of its own, :func:`~frettir.batch.warm` then moves the engine's objects
+    out of the garbage collector's reach (``gc.freeze()``): they live as long as the process,
+    and the full collection Python runs at exit would otherwise take seconds over them, long
+    enough for Dask's nanny to give up waiting and kill the worker with a warning when the
+    cluster closes.
+    """
     global _builds
     with _lock:
         if _builds == 0:
@@ -99,3 +108,128 @@ def to_records(results: dask.bag.Bag) -> dask.bag.Bag:
 def extract_records(bag: dask.bag.Bag) -> dask.bag.Bag:
     """Return a bag of JSON-ready records, one for each article of ``bag`` (see :func:`to_records`)."""
     return to_records(extract_bag(bag))
+
+
+PARQUET_COLUMNS: Final = (
+    ("article", "string"),
+    ("title", "string"),
+    ("url", "string"),
+    ("author", "string"),
+    ("published", "string"),
+    ("kind", "string"),
+    ("start", "int64"),
+    ("end", "int64"),
+    ("text", "string"),
+    ("speaker", "string"),
+    ("speaker_kind", "string"),
+    ("speaker_gender", "string"),
+    ("speaker_titles", "list<string>"),
+    ("cue", "string"),
+    ("confidence", "double"),
+    ("rule", "string"),
+    ("medium", "string"),
+    ("outlet", "string"),
+)
+"""The columns of the Parquet dataset of :func:`to_parquet`, with their Arrow types.
+
+One row per quote: the article's id and metadata, the quote (as in :class:`frettir.Quote`,
+``start`` and ``end`` the offsets of its ``span``) and its speaker (``None`` throughout when
+the article does not say).
+"""
+
+
+def quote_rows(article: Article, *, id: str | None) -> list[dict[str, Any]]:
+    """Return the rows of :data:`PARQUET_COLUMNS` for the quotes of one article.
+
+    >>> from frettir import Article
+    >>> (row,) = quote_rows(Article.from_text("„Já,“ sagði Anna Jónsdóttir."), id="a1")
+    >>> row["article"], row["text"], row["speaker"], row["start"], row["end"]
+    ('a1', 'Já,', 'Anna Jónsdóttir', 1, 4)
+    """
+    rows = []
+    for quote in article.quotes:
+        speaker = quote.speaker
+        rows.append(
+            {
+                "article": id,
+                "title": article.title,
+                "url": article.url,
+                "author": article.author,
+                "published": article.published,
+                "kind": quote.kind,
+                "start": quote.span.start,
+                "end": quote.span.end,
+                "text": quote.text,
+                "speaker": None if speaker is None else speaker.name,
+                "speaker_kind": None if speaker is None else speaker.kind,
+                "speaker_gender": None if speaker is None else speaker.gender,
+                "speaker_titles": None if speaker is None else list(speaker.titles),
+                "cue": quote.cue,
+                "confidence": quote.confidence,
+                "rule": quote.rule,
+                "medium": quote.medium,
+                "outlet": article.outlet,
+            }
+        )
+    return rows
+
+
+def _arrow_schema() -> Any:
+    import pyarrow
+
+    types = {
+        "string": pyarrow.string(),
+        "int64": pyarrow.int64(),
+        "double": pyarrow.float64(),
+        "list<string>": pyarrow.list_(pyarrow.string()),
+    }
+    return pyarrow.schema([pyarrow.field(name, types[kind]) for name, kind in PARQUET_COLUMNS])
+
+
+def _write_partition(results: Iterable[BatchResult], path: str, number: int) -> int:
+    """Write the quotes of one partition's articles to one file; return how many rows it has."""
+    import pyarrow
+    import pyarrow.parquet
+
+    rows = [
+        row
+        for result in results
+        if result.article is not None
+        for row in quote_rows(result.article, id=result.id)
+    ]
+    os.makedirs(path, exist_ok=True)
+    table = pyarrow.Table.from_pylist(rows, schema=_arrow_schema())
+    pyarrow.parquet.write_table(table, os.path.join(path, f"part-{number:05d}.parquet"))
+    return len(rows)
+
+
+def to_parquet(results: dask.bag.Bag, path: str) -> int:
+    """Write one row per quote of a bag of :class:`~frettir.BatchResult` to a Parquet dataset.
+
+    Needs pyarrow (``pip install 'frettir[dask,parquet]'``). The dataset is a directory
+    with one Parquet file per bag partition (``part-00000.parquet``, ...), each with the
+    columns of :data:`PARQUET_COLUMNS`, written by the workers in parallel. DuckDB
+    (``read_parquet('quotes/*.parquet')``), pandas (``pandas.read_parquet("quotes")``), Dask
+    (``dask.dataframe.read_parquet``) and :meth:`frettir.Corpus.add_parquet` read it.
+    Articles that failed, or have no quotes, give no rows. Write into a new or empty
+    directory: files of an earlier run with the same names are replaced, others are kept.
+
+    Args:
+        results: What :func:`extract_bag` gives.
+        path: The dataset's directory, made if missing.
+
+    Returns:
+        The number of rows (quotes) written. Unlike the rest of this module this computes
+        the bag, on the current scheduler.
+    """
+    from dask.base import compute
+    from dask.delayed import delayed
+
+    try:
+        import pyarrow  # noqa: F401 -- fail here, before the workers start, if it is missing
+    except ImportError as error:
+        raise ImportError("writing Parquet needs pyarrow: pip install 'frettir[parquet]'") from error
+    parts = results.to_delayed()  # type: ignore[no-untyped-call]
+    writes = [delayed(_write_partition)(part, path, number) for number, part in enumerate(parts)]
+    counts = compute(*writes)  # type: ignore[no-untyped-call]
+    return sum(counts)

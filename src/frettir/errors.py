@@ -6,7 +6,7 @@ subclasses also inherit the fitting builtin so that ``except ValueError`` keeps 
 
 from __future__ import annotations
 
-__all__ = ["FrettirError", "InputError", "InvariantError"]
+__all__ = ["CorpusError", "FrettirError", "InputError", "InvariantError"]
 
 
 class FrettirError(Exception):
@@ -34,4 +34,13 @@ class InvariantError(FrettirError, ValueError):
 
     Raised by the validators of :class:`~frettir.Span`, :class:`~frettir.Quote` and
     :class:`~frettir.Article`; seeing it from :meth:`~frettir.Article.from_text` is a bug.
+    """
+
+
+class CorpusError(FrettirError, OSError):
+    """A corpus file cannot be used: missing, not SQLite, damaged, or another program's database.
+
+    Raised by :class:`~frettir.Corpus` with a message that names the file and what is wrong
+    with it, instead of an error from deep inside :mod:`sqlite3`. It is also an
+    :class:`OSError`.
     """

@@ -49,14 +49,17 @@ from datetime import date, datetime
 from typing import Any, Final
 
 import attrs
+import lxml.etree  # type: ignore[import-untyped]  # lxml ships no type information
+import lxml.html  # type: ignore[import-untyped]  # (and lxml-stubs is not a dependency)
 import trafilatura
 from trafilatura.settings import Document
-from trafilatura.utils import decode_file
+from trafilatura.utils import decode_file, repair_faulty_html
 
 from frettir._pipeline import outlet_of
+from frettir.errors import InputError
 from frettir.model import Span
 
-__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "Page", "extract_page"]
+__all__ = ["BOILERPLATE", "BOX_MARKERS", "END_MARKERS", "MAX_PAGE_SIZE", "Page", "extract_page"]
 
 
 def _whole(*patterns: str) -> re.Pattern[str]:
@@ -174,7 +177,10 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
 
     Args:
         html: The page, as text or as bytes. Bytes are decoded by a byte-order mark, else
-            by the charset the page declares, else as UTF-8, else by charset detection.
+            by the charset the page declares; bytes not valid in it (or with no declaration)
+            as UTF-8 if they are, as windows-1252 if they hold no UTF-8 at all (a Latin-1
+            page declared UTF-8), else as UTF-8 with each bad byte replaced. A lone
+            surrogate in a ``str`` becomes U+FFFD.
         url: The page's address. It is never fetched; it gives :attr:`Page.outlet` and
             helps trafilatura with the metadata.
 
@@ -185,6 +191,8 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
     Raises:
         TypeError: If ``html`` is neither ``str`` nor ``bytes``, or ``url`` is neither
             ``str`` nor ``None``.
+        InputError: If the page cannot be read whole: it is larger than
+            :data:`MAX_PAGE_SIZE`, or nests its elements more than 2,048 deep.
 
     >>> page = extract_page(
     ...     "<html><body><article><h1>Jón kemur</h1><p>„Já, ég kem,“ sagði Jón Jónsson.</p>"
@@ -205,7 +213,7 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
     source = _decode(html)
     if url is not None and not isinstance(url, str):
         raise TypeError(f"url must be str or None, not {type(url).__name__}")
-    tree = trafilatura.load_html(source)
+    tree = _parse(source)
     if tree is None:
         return Page(text="", url=url, outlet=outlet_of(url))
     document = _extract(tree, url)
@@ -227,11 +235,43 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
     )
 
 
+MAX_PAGE_SIZE: Final = 20_000_000
+"""The largest page read, in bytes (or characters for a ``str``): trafilatura's own limit.
+
+trafilatura refuses a larger file when it reads one itself (its ``MAX_FILE_SIZE``); frettir
+hands it a parsed page, so it checks the size here and says so rather than read for hours.
+"""
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_UTF8_NAMES: Final = frozenset({"utf-8", "utf8", "utf_8"})
+
+
+def _check_size(html: str | bytes) -> None:
+    if len(html) > MAX_PAGE_SIZE:
+        unit = "bytes" if isinstance(html, bytes) else "characters"
+        raise InputError(
+            f"the page has {len(html)} {unit}, more than {MAX_PAGE_SIZE} (frettir.html.MAX_PAGE_SIZE, "
+            "trafilatura's limit): find the article's text another way and read it with Article.from_text"
+        )
+
+
 def _decode(html: object) -> str:
+    """The page as text: a ``str`` as it is (lone surrogates made U+FFFD), bytes decoded.
+
+    Bytes are decoded by a byte-order mark, else by the declared charset. Bytes that are not
+    valid in the charset they declare, or that declare none, are read as UTF-8 if they are;
+    else, if they hold no UTF-8 sequence at all, as windows-1252 (which covers Latin-1 and every
+    Icelandic letter: an old page saved in Latin-1 but declared UTF-8 reads right); else as
+    UTF-8 with each bad byte replaced by U+FFFD; trafilatura's charset detection is the last
+    resort. No text is dropped.
+    """
     if isinstance(html, str):
-        return html
+        _check_size(html)
+        # lxml cannot take a lone surrogate: it would cut the text there
+        return _SURROGATE.sub("\ufffd", html)
     if not isinstance(html, bytes):
         raise TypeError(f"html must be str or bytes, not {type(html).__name__}")
+    _check_size(html)
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -240,12 +280,55 @@ def _decode(html: object) -> str:
         if html.startswith(bom):
             return html.decode(encoding, errors="replace").lstrip("\ufeff")
     declared = _DECLARED_CHARSET.search(html[:4096])
-    if declared is not None:
+    name = declared[1].decode("ascii").lower() if declared is not None else "utf-8"
+    if name not in _UTF8_NAMES:
         try:
-            return html.decode(declared[1].decode("ascii"))
+            return html.decode(name)
         except (LookupError, UnicodeDecodeError):
-            pass  # a wrong or unknown declaration: guess instead
+            pass  # a wrong or unknown declaration: read it as below
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = html.decode("utf-8", errors="replace")
+    if all(c.isascii() or c == "\ufffd" for c in lenient):  # not one UTF-8 sequence: a one-byte charset
+        try:
+            return html.decode("cp1252")
+        except UnicodeDecodeError:
+            return html.decode("latin-1")
+    if declared is not None or lenient.count("\ufffd") * 100 < len(lenient):
+        return lenient  # UTF-8 with a few bad bytes: each is U+FFFD
     return decode_file(html)
+
+
+def _parse(source: str) -> Any:
+    """Parse the page as trafilatura's ``load_html`` does, but as deep as libxml2 can go.
+
+    trafilatura's parser stops at 256 nested elements and silently drops what is deeper (the
+    whole article, on some pages); with libxml2's huge-tree option the limit is 2,048. A page
+    nested deeper still cannot be read whole: that is an :class:`~frettir.InputError`.
+    """
+    options = {"collect_ids": False, "default_doctype": False, "remove_comments": True, "remove_pis": True}
+    parser = lxml.html.HTMLParser(huge_tree=True, **options)
+    repaired = repair_faulty_html(source, source[:50].lower())
+    try:
+        tree = lxml.html.fromstring(repaired, parser=parser)
+    except ValueError:  # a str with an XML encoding declaration: lxml wants bytes
+        parser = lxml.html.HTMLParser(huge_tree=True, encoding="utf-8", **options)
+        try:
+            tree = lxml.html.fromstring(repaired.encode("utf-8"), parser=parser)
+        except lxml.etree.LxmlError:
+            return None
+    except lxml.etree.LxmlError:  # an empty document
+        return None
+    if any("Excessive depth" in error.message for error in parser.error_log):
+        raise InputError(
+            "the page nests its elements more than 2048 deep (libxml2's limit), so its text "
+            "cannot be read whole; find the article's text another way and use Article.from_text"
+        )
+    if "html" not in source[:50].lower() and len(tree) < 2:
+        return trafilatura.load_html(source)  # not quite HTML: trafilatura's own checks decide
+    return tree
 
 
 def _extract(tree: Any, url: str | None) -> Document | None:

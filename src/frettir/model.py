@@ -147,6 +147,12 @@ class Quote:
         medium: Where or through whom the words were said, when the article says so:
             ``mbl.is`` (``í samtali við mbl.is``), ``RÚV``, ``Facebook``, ``tilkynning``
             (``í tilkynningu``), or the outlet that ``hefur eftir`` the speaker.
+        group: For a direct quote that runs over several paragraphs, each re-opened with a
+            quotation mark and only the last closed: the ``span.start`` of its first part,
+            the same on every part (each paragraph is a quote of its own, as the annotation
+            guide counts them). Every part has the speaker, the cue and the speaker's
+            mention of the whole, wherever they stand. ``None`` for a quote within one
+            paragraph.
     """
 
     kind: QuoteKind
@@ -160,6 +166,7 @@ class Quote:
     confidence: float = attrs.field(default=1.0)
     rule: str = ""
     medium: str | None = None
+    group: int | None = None
 
     @confidence.validator
     def _check_confidence(self, attribute: attrs.Attribute[float], value: float) -> None:
@@ -176,3 +183,5 @@ class Quote:
                 raise InvariantError("only direct quotes have an outer span")
             if not self.outer.contains(self.span):
                 raise InvariantError(f"outer span {self.outer} does not contain span {self.span}")
+        if self.group is not None and not 0 <= self.group <= self.span.start:
+            raise InvariantError(f"group {self.group} must be the start of a part at or before {self.span}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Context
-from frettir._attribution.document import clause_end, content_span
+from frettir._attribution.document import CLAUSE_COORDINATORS, clause_end, clause_start, content_span
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACCORDING, POSSESSIVES
@@ -18,8 +18,9 @@ def according_to(ctx: Context, unit: int) -> list[Claim]:
     """*Að sögn X* or *að mati X*, before or after the clause it attaches to.
 
     *Að sögn lögreglunnar var enginn fluttur á sjúkrahús*, *Enginn var fluttur á sjúkrahús,
-    að sögn lögreglunnar*; also *að hans sögn*. At the start of its sentence the phrase
-    governs what follows it; later in the sentence, what stands before it.
+    að sögn lögreglunnar*; also *að hans sögn*. At the start of its clause (first in the
+    sentence, or after *en*/*og*) the phrase governs the clause that follows it; later in a
+    clause, that clause before it, not what an earlier clause of the sentence says.
 
     >>> show("Enginn var fluttur á sjúkrahús, að sögn lögreglunnar á Suðurlandi.")
     indirect.according_to | lögreglan á Suðurlandi | að sögn | Enginn var fluttur á sjúkrahús
@@ -62,12 +63,13 @@ def _claim(
     doc = ctx.doc
     tokens = doc.tokens
     a, b = doc.units[unit]
-    if x == a:
+    if x == a or tokens[x - 1].low in CLAUSE_COORDINATORS:
+        # "Að sögn X …", "… en að sögn X voru …": the phrase opens its clause, which follows
         while after < b and tokens[after].text == ",":
             after += 1
         span = content_span(doc, after, clause_end(doc, after, b))
     else:
-        span = content_span(doc, a, x)
+        span = content_span(doc, clause_start(doc, a, x), x)
     if span is None:
         return None
     return Claim(

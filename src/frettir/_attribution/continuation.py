@@ -12,10 +12,24 @@ from frettir._attribution.context import Chain, Context, mark_claim, para_of_mar
 from frettir._attribution.document import SUBORDINATORS, content_span
 from frettir._attribution.interviews import main_person
 from frettir._attribution.registry import rule, rule_confidence
-from frettir._cues import finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import (
+    finite,
+    indicative_only,
+    nominal_here,
+    strong_finite,
+    subjunctive_only,
+    third_person_possible,
+)
 from frettir._speakers import Entity
 
-__all__ = ["CONTINUATION_PARAGRAPHS", "continuation", "latest_speaker", "subjunctive", "unattributed"]
+__all__ = [
+    "CONTINUATION_PARAGRAPHS",
+    "continuation",
+    "latest_speaker",
+    "subjunctive",
+    "subjunctive_clause",
+    "unattributed",
+]
 
 CONTINUATION_PARAGRAPHS = 3
 """How many paragraphs back the latest speaker may have been quoted for ``direct.continuation``."""
@@ -43,7 +57,7 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
         return None
     if doc.inside[a] >= 0 or doc.tokens[a].low in ("ef", "þótt", "nema"):
         return None
-    if not _subjunctive_unit(ctx, a, b):
+    if not subjunctive_clause(ctx, a, b):
         return None
     span = content_span(doc, a, b)
     if span is None:
@@ -59,8 +73,8 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
     )
 
 
-def _subjunctive_unit(ctx: Context, a: int, b: int) -> bool:
-    """Whether the main clause of tokens [a, b) has a subjunctive finite verb."""
+def subjunctive_clause(ctx: Context, a: int, b: int) -> bool:
+    """Whether the main clause of tokens [a, b) has a subjunctive finite verb (before any mark)."""
     tokens = ctx.doc.tokens
     subordinate = False
     for x in range(a, b):
@@ -76,6 +90,8 @@ def _subjunctive_unit(ctx: Context, a: int, b: int) -> bool:
             continue
         if not finite(token) or (x > a and tokens[x - 1].low == "að"):
             continue
+        if not third_person_possible(tokens, x) or nominal_here(tokens, x, a):
+            continue  # "úr plasti", "Sá sem": the sentence reads a noun or pronoun here
         if subordinate:
             subordinate = False
             continue

@@ -18,11 +18,13 @@ from frettir._marks import Marked
 from frettir._speakers import Entity, Registry
 
 __all__ = [
+    "CLAUSE_COORDINATORS",
     "CLAUSE_OPENERS",
     "FINAL",
     "SUBORDINATORS",
     "Doc",
     "clause_end",
+    "clause_start",
     "content_span",
     "first_index",
     "read_document",
@@ -157,6 +159,8 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             continue
         if tokens[x].low == "en" and any("MST" in m.tags for m in tokens[x - 1].meanings):
             continue  # "minna en óttast var": a comparison, not a new clause
+        if tokens[x].low == "og" and tokens[x - 1].low == "eins":
+            continue  # "eins og …": a comparison, not a coordinator
         if (
             tokens[x].low == "en"
             and tokens[x - 1].text == ","
@@ -172,6 +176,31 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             if subjunctive_only(token):
                 break
     return b
+
+
+CLAUSE_COORDINATORS = frozenset({"en", "og", "enda"})
+"""Coordinators that can join two main clauses."""
+
+
+def clause_start(doc: Doc, a: int, x: int) -> int:
+    """Where the main clause holding token ``x`` starts in the sentence from token ``a``.
+
+    After the last coordinator before ``x`` that joins two clauses: a finite verb stands on
+    each side of it (``Bannið var í gildi en fjörutíu voru í salnum``); else ``a``. *en*
+    after a comparative (*meira en*) compares and joins nothing.
+    """
+    tokens = doc.tokens
+    for k in range(x - 1, a, -1):
+        token = tokens[k]
+        if doc.inside[k] >= 0 or token.low not in CLAUSE_COORDINATORS:
+            continue
+        if token.low == "en" and any("MST" in m.tags for m in tokens[k - 1].meanings):
+            continue
+        if token.low == "og" and tokens[k - 1].low == "eins":
+            continue
+        if any(strong_finite(t) for t in tokens[k + 1 : x]) and any(strong_finite(t) for t in tokens[a:k]):
+            return k + 1
+    return a
 
 
 def content_span(doc: Doc, i: int, j: int) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ from frettir._attribution.cue_sites import CueSite
 from frettir._attribution.document import Doc, first_index
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.words import CONVERSATIONS, DOCUMENTS, PLATFORMS
-from frettir._greynir import Token
+from frettir._greynir import Token, lookup
 from frettir._speakers import Entity, np_before, read_np
 
 __all__ = ["Media", "context_source", "impersonal_source"]
@@ -49,7 +49,9 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     """Who an impersonal ``Þar segir að …`` / ``Í dómnum segir að …`` reports, from context.
 
     With a document noun in the clause (``í dómnum``), the body named last in this or the
-    previous paragraph; otherwise the speaker of the latest quote there. Nobody further back.
+    previous paragraph; a cue that opens its sentence (``Segir að …``), the subject of the
+    first cue of the sentence before in its paragraph; otherwise the speaker of the latest
+    quote there. Nobody further back.
     """
     doc = ctx.doc
     i = site.cue.index
@@ -57,18 +59,38 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     para = doc.para_of[i]
     position = doc.tokens[i].start
     window = doc.tokens[a : min(len(doc.tokens), i + 3)]
-    if any(any(m.lemma in DOCUMENTS for m in t.meanings) for t in window):
+    if doc.tokens[a].low == "þar" and site.unit > 0 and doc.para_of[doc.units[site.unit - 1][0]] == para:
+        # "X sendi frá sér tilkynningu. Þar segir að …": "þar" points at the document before
+        window = doc.tokens[doc.units[site.unit - 1][0] : min(len(doc.tokens), i + 3)]
+    if any(_names_document(t) for t in window):
+        # the latest body named as a subject ("Lögreglan á Austurlandi sendi …"), else the
+        # latest body at all: a place after a preposition ("á Egilsstöðum") issues nothing
+        fallback: Entity | None = None
         for pos, entity in doc.registry.mentions_before(position):
             k = first_index(doc.tokens, pos, 0, len(doc.tokens))
             if para - doc.para_of[k] > 1:
                 break
             if entity.kind == "organization":
-                return entity
-        return None
+                if doc.registry.is_subject(pos):
+                    return entity
+                fallback = fallback or entity
+        return fallback
+    if i == a and site.unit > 0:
+        # "X fullyrti að … Segir að …": an inverted cue with its subject left out continues
+        # the subject of the sentence before, which its first cue names
+        before = ctx.cues.in_unit(site.unit - 1)
+        if before and before[0].entity is not None and doc.para_of[before[0].cue.index] == para:
+            return before[0].entity
     best = ctx.board.latest(position)
     if best is None or para - best.para > 1:
         return None
     return best.entity
+
+
+def _names_document(token: Token) -> bool:
+    """A document noun (``tilkynning``, ``dómur``), also in a sentence tokenized without readings."""
+    readings = token.meanings or (lookup(token.low) if token.kind == "word" else ())
+    return any(m.lemma in DOCUMENTS for m in readings)
 
 
 def _platform(token: Token) -> str | None:

@@ -21,11 +21,12 @@ import attrs
 
 __all__ = ["CONFIDENCE", "PARSE_FACTOR", "RULES", "STAGES", "Rule", "rule", "rule_confidence"]
 
-STAGES = ("direct", "reported", "according_to", "continuation", "uncued")
+STAGES = ("direct", "reported", "according_to", "continuation", "uncued", "interviews")
 """The stages, in the order they run: quotes with a cue beside them; reports under a cue;
 ``að sögn X``;
 reports and quotes that carry on without a cue of their own; marked spans still without a
-cue (interviews, continuation, or not speech at all)."""
+cue (interviews, continuation, or not speech at all); answers printed without marks in a
+Q&A interview."""
 
 PARSE_FACTOR = 0.9
 """What a speaker found by Greynir's parse costs: confidence times this."""

@@ -2,14 +2,18 @@
 
 1. :func:`~frettir._attribution.mentions.register_names` and
    :func:`~frettir._attribution.cue_sites.find_cue_sites`: names and cues with subjects;
-2. ``direct``: each quotation (a chain of marks) gets the first of :data:`DIRECT` that fits;
+2. ``direct``: each quotation (a chain of marks) that does not name something
+   (:func:`~frettir._attribution.not_speech.names_something`) gets the first of
+   :data:`DIRECT` that fits;
 3. ``reported``: each cue no claim used yet, read for its clause, gets the first of
    :data:`REPORTED`;
 4. ``according_to``: ``að sögn X`` in every sentence; then reports inside a report of the
    same speaker are dropped (:meth:`~frettir._attribution.claims.Board.drop_nested`);
 5. ``continuation``: sentences in the reportive subjunctive after a report;
 6. ``uncued``: quotations still without a cue are dropped when they are not speech
-   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`.
+   (:func:`~frettir._attribution.not_speech.not_speech`), else get the first of :data:`UNCUED`;
+7. ``interviews``: answer paragraphs printed without marks in a Q&A interview
+   (:func:`~frettir._attribution.interviews.qa_answers`).
 
 Each stage adds its claims to one :class:`~frettir._attribution.claims.Board` in text
 order; that order is the precedence (see :mod:`frettir._attribution.claims`).
@@ -24,6 +28,7 @@ import attrs
 from frettir._attribution import according_to as _according
 from frettir._attribution import continuation as _continuation
 from frettir._attribution import direct_layouts as _direct
+from frettir._attribution import inner_quotes as _inner
 from frettir._attribution import interviews as _interviews
 from frettir._attribution import reported_speech as _reported
 from frettir._attribution.claims import Board, Claim
@@ -32,7 +37,7 @@ from frettir._attribution.cue_sites import find_cue_sites
 from frettir._attribution.document import read_document, token_range
 from frettir._attribution.documents import Media
 from frettir._attribution.mentions import register_names
-from frettir._attribution.not_speech import not_speech
+from frettir._attribution.not_speech import names_something, not_speech
 from frettir._attribution.registry import RULES, STAGES, Rule
 from frettir._greynir import Token
 from frettir._marks import Marked
@@ -56,8 +61,10 @@ DIRECT: tuple[ChainRule, ...] = (
 """Direct layouts in the order they are tried: the cue after the quote first (the usual
 layout), then the cue before it, then the next paragraph's ``Þetta segir X``."""
 REPORTED: tuple[ReportRule, ...] = (
+    _reported.before_cue,
     _reported.passive,
     _reported.that_clause,
+    _reported.small_clause,
     _reported.infinitive,
     _reported.that_clause_impersonal,
     _reported.infinitive_impersonal,
@@ -74,11 +81,12 @@ UNCUED: tuple[ChainRule, ...] = (
 def _stage_rules() -> dict[str, tuple[Rule, ...]]:
     by_function = {rule.function: rule for rule in RULES.values()}
     order: dict[str, tuple[Callable[..., object], ...]] = {
-        "direct": DIRECT,
+        "direct": (*DIRECT, _inner.inner_quote),
         "reported": REPORTED,
         "according_to": (_according.according_to,),
         "continuation": (_continuation.subjunctive,),
         "uncued": UNCUED,
+        "interviews": (_interviews.qa_answers,),
     }
     return {stage: tuple(by_function[f] for f in order[stage]) for stage in STAGES}
 
@@ -102,13 +110,16 @@ def _chains(ctx: Context) -> list[Chain]:
 
 
 def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
-    """Add one claim per paragraph of a (possibly multi-paragraph) quotation.
+    """Add one claim per paragraph of a (possibly multi-paragraph) quotation, and its inner quotes.
 
-    The cue and the speaker's mention go with the part beside the cue: the last part for a
-    cue after the quote, the first for a cue before it.
+    The parts of a quotation re-opened in each paragraph share a ``group`` (the start of the
+    first part) and every part has the cue and the speaker's mention, wherever they stand.
+    Inner quotes with a cue of their own inside the quotation are quotes too
+    (:mod:`~frettir._attribution.inner_quotes`).
     """
     doc = ctx.doc
     uses = found.site
+    group = doc.marks[chain[0]].inner.start if len(chain) > 1 else None
     for m in chain:
         mark = doc.marks[m]
         claim = attrs.evolve(
@@ -117,13 +128,12 @@ def _emit(ctx: Context, chain: Chain, found: Claim) -> None:
             end=mark.inner.end,
             outer=(mark.outer.start, mark.outer.end),
             para=para_of_mark(doc, m),
+            group=group,
         )
-        if (m != chain[-1] and found.rule.startswith("direct.cue_after")) or (
-            m != chain[0] and found.rule == "direct.cue_before"
-        ):
-            claim = attrs.evolve(claim, speaker_span=None, cue=None, cue_span=None)
         ctx.board.add(claim, uses=uses)
         uses = None
+    for claim in _inner.inner_quotes(ctx, chain):
+        ctx.board.add(claim, uses=claim.site)
 
 
 def _first(rules: Sequence[ChainRule], ctx: Context, chain: Chain) -> Claim | None:
@@ -148,6 +158,8 @@ def attribute(
     # direct: quotations with a cue beside them
     pending: list[Chain] = []
     for chain in _chains(ctx):
+        if names_something(ctx, chain):
+            continue  # a title, a name or a term, whatever cue stands near
         found = _first(DIRECT, ctx, chain)
         if found is None:
             pending.append(chain)
@@ -194,6 +206,9 @@ def attribute(
         found = _first(UNCUED, ctx, chain)
         if found is not None:
             _emit(ctx, chain, found)
+    # answers printed without marks in a Q&A interview
+    for claim in _interviews.qa_answers(ctx):
+        board.add(claim)
     claims = sorted(board.claims, key=lambda c: (c.start, c.kind != "indirect"))
     media = Media(doc)
     return [

@@ -2,7 +2,7 @@
 
 Grammar decides where it can (lemmas and inflections from BÍN); these are the closed sets
 the grammar does not give: function words that steer a rule, and the nouns that name
-documents, works and conversations.
+documents and conversations (nouns that name works are in :mod:`frettir._naming`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ __all__ = [
     "PLATFORMS",
     "POSSESSIVES",
     "TITLE_VERBS",
-    "WORKS",
 ]
 
 POSSESSIVES = {"hans": ("kk", "et"), "hennar": ("kvk", "et"), "þeirra": ("kk", "ft")}
@@ -34,13 +33,6 @@ DASHES = frozenset({"–", "-", "—"})
 """Dashes between a quote and its speaker (``„…“ – Ólafur``)."""
 CLOSERS = frozenset({"“", "”", '"', "»", "«", "’", "'", "‘"})
 """Closing quotation marks: a cue right after one attributes the quote, reports nothing."""
-WORKS = frozenset(
-    {
-        "lag", "bók", "kvikmynd", "mynd", "þáttur", "plata", "verk", "leikrit", "sýning", "ljóð",
-        "skáldsaga", "heiti", "nafn", "titill", "þáttaröð", "sería", "smáskífa", "breiðskífa", "slagorð",
-    }
-)  # fmt: skip
-"""Nouns naming a work or a name: the marked span after them is a title, not speech."""
 TITLE_VERBS = frozenset({"heita", "nefnast", "kallast", "bera"})
 """Naming verbs: ``„…“ heitir myndin`` gives a title, not speech."""
 NOT_COMPLEMENT = frozenset(
