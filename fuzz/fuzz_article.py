@@ -13,15 +13,21 @@ distinct failure (exception type, mode and the line that raised) as ``DIR/crash-
 its traceback in ``crash-<hash>.txt``, and fuzzing goes on. Hangs still stop the run
 (``-timeout``). Replay a saved input with ``python fuzz/fuzz_article.py DIR/crash-<hash>``.
 
-The first byte of an input picks what the rest means (``byte % 5``) and, for text, whether the
-real Greynir parser is used (``byte // 5 % 4 == 0``) or one that fails on every sentence:
+The first byte of an input picks what the rest means (``byte % 6``) and, for text, whether the
+real Greynir parser is used (``byte // 6 % 4 == 0``) or one that fails on every sentence:
 
 0. UTF-8 text, invalid bytes kept as lone surrogates (``surrogateescape``) -> ``from_text``;
 1. a sequence of Icelandic fragments (names, verbs of saying, every quotation mark, odd
    white space and numbers), one per byte -> ``from_text``;
 2. arbitrary code points (:meth:`atheris.FuzzedDataProvider.ConsumeUnicode`) -> ``from_text``;
 3. raw bytes -> ``loads``;
-4. a valid article's JSON with one value replaced by a fuzzed one -> ``loads``.
+4. a valid article's JSON with one value replaced by a fuzzed one -> ``loads``;
+5. a large input of one of the families of ``benchmarks/scaling.py`` (a punctuation run, many
+   quotes, many reports, many cues in a sentence, many speakers), up to a million characters
+   (the next byte picks the family, the one after the size: 2 to the power 0-16, or a million
+   characters when it is 255), with fragments as in mode 1 spliced in -> ``from_text``.
+   Instrumented, a million characters takes 2-8 minutes, hence ``-timeout=600``; the seeds stay
+   at 64K characters so that the first pass over them stays short.
 
 ``from_text`` must return an :class:`~frettir.Article` for any ``str`` (it documents no
 ``FrettirError``), that article must pass :func:`corpus_check.violations` and survive a JSON
@@ -46,6 +52,7 @@ from typing import Any
 import atheris  # type: ignore[import-untyped]  # ships no type information
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 # frettir imports its pipeline and tokenizer lazily: import them here so they are instrumented.
 # reynir (the parser's Python half) is left out: its coverage would steer the fuzzer into Greynir.
@@ -56,6 +63,13 @@ with atheris.instrument_imports(include=["frettir", "tokenizer"]):
     from frettir.serialize import dumps, loads, to_dict
 
 from corpus_check import violations
+from scaling import FAMILIES, build
+
+_MODES = 6
+"""Modes of an input (its first byte modulo this); see the module docstring."""
+
+_FAMILY_MAX = 1_000_000
+"""The longest family input, in characters (frettir's default maximum length)."""
 
 # One fragment per byte in mode 1; a space goes between two fragments that would otherwise glue words.
 FRAGMENTS: tuple[str, ...] = (
@@ -88,6 +102,20 @@ def _compose(data: bytes) -> str:
             parts.append(" ")
         parts.append(fragment)
     return "".join(parts)
+
+
+def _family(body: bytes) -> str:
+    """A family input of about 2**k characters (at most a million), fragments spliced in."""
+    if len(body) < 3:
+        return ""
+    names = sorted(FAMILIES)
+    family = names[body[0] % len(names)]
+    target = _FAMILY_MAX if body[1] == 255 else 2 ** (body[1] % 17)
+    per_unit = max(1, len(build(family, 100)) // 100)
+    text = build(family, max(1, target // per_unit))[:_FAMILY_MAX]
+    extra = _compose(body[3:])
+    at = len(text) * body[2] // 256
+    return (text[:at] + extra + text[at:])[:_FAMILY_MAX]
 
 
 def _check_article(article: Article, text: str | None, *, read: bool = True) -> None:
@@ -202,7 +230,7 @@ def _record(data: bytes, error: Exception, directory: Path) -> None:
     """Save the first input of each distinct failure (type, mode and the frame that raised) and go on."""
     frames = traceback.extract_tb(error.__traceback__)
     where = f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "?"
-    signature = f"{type(error).__name__} mode {data[0] % 5} at {where}"
+    signature = f"{type(error).__name__} mode {data[0] % _MODES} at {where}"
     if isinstance(error, AssertionError):  # one of ours: tell the broken invariants apart
         signature += ": " + re.sub(r"\d+", "N", str(error).split(" | ")[0])[:100]
     if signature in _SEEN:
@@ -218,8 +246,8 @@ def _record(data: bytes, error: Exception, directory: Path) -> None:
 def _run(data: bytes) -> None:
     if not data:
         return
-    mode, body = data[0] % 5, data[1:]
-    parser = None if data[0] // 5 % 4 == 0 else _UNPARSABLE
+    mode, body = data[0] % _MODES, data[1:]
+    parser = None if data[0] // _MODES % 4 == 0 else _UNPARSABLE
     if mode == 0:
         _read(body.decode("utf-8", "surrogateescape"), parser)
     elif mode == 1:
@@ -229,8 +257,10 @@ def _run(data: bytes) -> None:
         _read(fdp.ConsumeUnicode(len(body)), parser)
     elif mode == 3:
         _load(body)
-    else:
+    elif mode == 4:
         _load(_mutate(atheris.FuzzedDataProvider(body)))
+    else:
+        _read(_family(body), parser)
 
 
 def _dict_byte(byte: int) -> str:
@@ -263,15 +293,21 @@ def _write_seeds(directory: Path) -> None:
     rng = random.Random(0)
     seeds: dict[str, bytes] = {}
     for n, text in enumerate(texts):
-        seeds[f"text-{n:03}"] = bytes([5 * (n % 4)]) + text.encode("utf-8")
+        seeds[f"text-{n:03}"] = bytes([_MODES * (n % 4)]) + text.encode("utf-8")
     for n in range(60):
-        seeds[f"fragments-{n:03}"] = bytes([1 + 5 * (n % 4)]) + rng.randbytes(rng.randrange(5, 200))
+        seeds[f"fragments-{n:03}"] = bytes([1 + _MODES * (n % 4)]) + rng.randbytes(rng.randrange(5, 200))
     for n in range(20):
-        seeds[f"unicode-{n:03}"] = bytes([2 + 5 * (n % 4)]) + rng.randbytes(rng.randrange(5, 400))
+        seeds[f"unicode-{n:03}"] = bytes([2 + _MODES * (n % 4)]) + rng.randbytes(rng.randrange(5, 400))
     for n, text in enumerate(texts[:40]):
         seeds[f"json-{n:03}"] = b"\x03" + dumps(Article.from_text(text)).encode("utf-8")
     for n in range(60):
         seeds[f"mutate-{n:03}"] = b"\x04" + rng.randbytes(rng.randrange(8, 64))
+    for n in range(24):  # every family, small to a million characters, the unparsable parser mostly
+        size = (4, 10, 14, 16)[n // len(FAMILIES) % 4]
+        first = 5 + _MODES * (0 if n % 4 == 0 else 1)
+        seeds[f"family-{n:03}"] = bytes([first, n % len(FAMILIES), size, rng.randrange(256)]) + rng.randbytes(
+            8
+        )
     for name, data in seeds.items():
         (directory / name).write_bytes(data)
     entries = sorted({f for f in FRAGMENTS if f.strip()} | {'"start":', '"end":', '"quotes":', "null"})

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from frettir import Article, Corpus, CorpusError, FrettirError, Quote, Span, Speaker
@@ -138,7 +138,6 @@ def expected_articles(plan: list[list[tuple[str, bool]]], person: str) -> set[st
 
 
 @given(corpus_plan)
-@settings(max_examples=25)
 def test_who_links_full_names_and_first_names_that_fit_one_person(
     tmp_path_factory: pytest.TempPathFactory, plan: list[list[tuple[str, bool]]]
 ) -> None:
@@ -155,7 +154,6 @@ def test_who_links_full_names_and_first_names_that_fit_one_person(
 
 
 @given(corpus_plan)
-@settings(max_examples=25)
 def test_two_full_names_are_never_merged(
     tmp_path_factory: pytest.TempPathFactory, plan: list[list[tuple[str, bool]]]
 ) -> None:
@@ -173,7 +171,6 @@ def test_two_full_names_are_never_merged(
 
 
 @given(corpus_plan, st.randoms(use_true_random=False))
-@settings(max_examples=20)
 def test_the_order_of_indexing_does_not_change_the_answers(
     tmp_path_factory: pytest.TempPathFactory, plan: list[list[tuple[str, bool]]], shuffle: random.Random
 ) -> None:
@@ -191,7 +188,6 @@ def test_the_order_of_indexing_does_not_change_the_answers(
 
 
 @given(corpus_plan)
-@settings(max_examples=20)
 def test_indexing_twice_changes_nothing(
     tmp_path_factory: pytest.TempPathFactory, plan: list[list[tuple[str, bool]]]
 ) -> None:
@@ -205,7 +201,6 @@ def test_indexing_twice_changes_nothing(
 
 
 @given(corpus_plan)
-@settings(max_examples=20)
 def test_speakers_count_every_named_quote_once(
     tmp_path_factory: pytest.TempPathFactory, plan: list[list[tuple[str, bool]]]
 ) -> None:
@@ -221,7 +216,6 @@ def test_speakers_count_every_named_quote_once(
 
 
 @given(st.integers(min_value=2, max_value=6), st.sampled_from(["„", " ", ""]), st.booleans())
-@settings(max_examples=20)
 def test_the_same_words_in_several_articles_are_one_quote(
     tmp_path_factory: pytest.TempPathFactory, copies: int, noise: str, shout: bool
 ) -> None:

@@ -120,3 +120,47 @@ def test_from_text_in_four_threads_equals_sequential_reads(read: Read) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = list(pool.map(read, texts))
     assert threaded == sequential
+
+
+# --- the large cases (make test-deep): each family of hostile input at full size --------------
+
+
+def _family(name: str, n: int) -> str:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "benchmarks" / "scaling.py"
+    spec = importlib.util.spec_from_file_location("scaling", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text: str = module.build(name, n)
+    return text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("family", "n"),
+    [("punct", 1_000_000), ("quotes", 50_000), ("reports", 5_000), ("cues", 40_000), ("registry", 5_000)],
+)
+def test_a_large_input_of_each_family_gives_a_valid_article(family: str, n: int) -> None:
+    """A megabyte of punctuation, 50,000 quotes, 5,000 reports or speakers, 40,000 cues: an article.
+
+    How the time grows is measured by ``benchmarks/scaling.py``, not here.
+    """
+    text = _family(family, n)
+    article = Article.from_text(text, max_length=None)
+    assert article.text == text
+    assert all(q.text == text[q.span.start : q.span.end] for q in article.quotes)
+    if family == "quotes":
+        assert len(article.quotes) >= n
+
+
+@pytest.mark.slow
+def test_the_json_of_many_quotes_grows_linearly() -> None:
+    """4,000 and 8,000 short quotes by three speakers: twice the quotes, about twice the JSON."""
+    from frettir.serialize import dumps, loads
+
+    small, large = (Article.from_text(_family("json", n)) for n in (4_000, 8_000))
+    assert len(dumps(large)) <= 2.2 * len(dumps(small))
+    assert loads(dumps(large)) == large

@@ -185,3 +185,15 @@ def test_short_quote_that_opens_its_sentence_is_still_speech() -> None:
 def test_partial_quote_governed_by_a_cue_stays_a_quote() -> None:
     """``sagði stöðuna „óásættanlega“``: one word, governed by a cue, is speech."""
     assert direct("Bæjarstjórinn sagði stöðuna „óásættanlega“ í ræðu sinni.") == ["óásættanlega"]
+
+
+def test_a_term_after_a_preposition_in_the_cue_clause_is_no_second_part() -> None:
+    """``„…,“ sagði X um „…“``: the marked words after ``um`` are the topic, not a split quote."""
+    text = "„Þetta var besti leikur liðsins,“ sagði Jón Jónsson að lokum um „slæma kaflann“ sem kom aldrei."
+    assert direct(text) == ["Þetta var besti leikur liðsins,"]
+
+
+def test_a_split_quote_after_a_comma_is_still_a_quote() -> None:
+    """``„…,“ sagði X, „…“``: the second part after the comma is the same speaker's words."""
+    text = "„Þetta er ekki búið,“ sagði Björn Ingi Hrafnsson, „við höldum áfram.“"
+    assert direct(text) == ["Þetta er ekki búið,", "við höldum áfram."]

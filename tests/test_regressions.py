@@ -573,3 +573,77 @@ def test_a_naming_verb_before_a_marked_term_is_no_cue() -> None:
     """``hefur verið nefnt „…“``: *nefna* names; it neither cues the marked words nor reports."""
     quotes = _quotes("Lengi hefur félagið verið nefnt „ruslakista bankans“.")
     assert [q for q in quotes if q.kind == "indirect" or q.cue is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "report"),
+    [
+        (
+            "Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.",
+            "Lögreglustjórinn",
+            "Maðurinn skaut í átt að lögreglu",
+        ),
+        (
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir, segir Jökull Jónsson.",
+            "Jökull Jónsson",
+            "Uppáhaldshljómsveitin hans er enn Bítlarnir",
+        ),
+        (
+            "Tveir voru fluttir á sjúkrahús, að því er lögreglan sagði.",
+            "lögreglan",
+            "Tveir voru fluttir á sjúkrahús",
+        ),
+    ],
+)
+def test_a_report_before_its_cue(text: str, speaker: str, report: str) -> None:
+    """``…, segir í tilkynningu``, ``… segir X``, ``…, að því er X sagði``: the clause before the cue.
+
+    ruv-2021-08-27-byssumadur-egilsstodum and visir-2013-jokull-kaleo-harmageddon had these missed.
+    """
+    assert [(q.rule, _who(q), q.text) for q in _quotes(text, "indirect")] == [
+        ("indirect.before_cue", speaker, report)
+    ]
+
+
+def test_a_verb_after_its_auxiliary_ends_no_report_before_it() -> None:
+    """``Þetta vildi Björgvin ekki útskýra nánar.``: no clause of its own stands before the cue."""
+    assert _quotes("Þetta vildi Björgvin ekki útskýra nánar.") == []
+
+
+def test_a_small_clause_under_a_cue_starts_at_its_noun_phrase() -> None:
+    """``segir málið óvenjulegt``: the report is the small clause, and the next subjunctive
+    sentence carries it on (ruv-2011-08-manndrapsmal-flokid; ANNOTATION.md, Settled cases)."""
+    text = "Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt. Síðustu ár hafi slík mál verið fá."
+    quotes = _quotes(text, "indirect")
+    assert [(q.rule, _who(q), q.text) for q in quotes] == [
+        ("indirect.small_clause", "Björn Björnsson", "málið óvenjulegt"),
+        ("indirect.subjunctive", "Björn Björnsson", "Síðustu ár hafi slík mál verið fá"),
+    ]
+
+
+def test_an_object_without_a_predicate_is_no_small_clause() -> None:
+    """``sagði söguna í gær``: an accusative object alone reports nothing."""
+    assert _quotes("Hann sagði söguna í gær.") == []
+
+
+def test_eins_og_is_no_coordinator_that_ends_a_report() -> None:
+    """``… eins og spáð hafði verið``: *og* after *eins* compares; the report runs on (issue 10 §2.5)."""
+    quotes = _quotes("Hún segir að veðrið verði gott eins og spáð hafði verið.", "indirect")
+    assert [q.text for q in quotes] == ["veðrið verði gott eins og spáð hafði verið"]
+
+
+def test_a_perfect_with_eftir_inside_a_report_does_not_cut_it() -> None:
+    """``hafi misst vinnuna eftir fund``: the perfect of *missa*, not *hafa eftir*, so no new cue
+    ends the report (issue 10 §2.5); ``hefur eftir X að`` is still a cue."""
+    quotes = _quotes("Anna segir að maðurinn hafi misst vinnuna eftir fund með stjórninni.", "indirect")
+    assert [q.text for q in quotes] == ["maðurinn hafi misst vinnuna eftir fund með stjórninni"]
+    quoted = _quotes("Vísir hefur eftir Jóni Jónssyni að salan hafi aukist.", "indirect")
+    assert [(q.cue, _who(q)) for q in quoted] == [("hafa eftir", "Jón Jónsson")]
+
+
+def test_a_fronted_passive_participle_reports_with_no_speaker() -> None:
+    """``…, en talið er að …``: the passive with its participle first (ruv-2011-08-manndrapsmal-flokid)."""
+    quotes = _quotes("Vopnið er ekki fundið, en talið er að það sé hnífur.", "indirect")
+    assert [(q.rule, q.cue, _who(q), q.text) for q in quotes] == [
+        ("indirect.passive", "telja", None, "það sé hnífur")
+    ]

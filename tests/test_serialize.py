@@ -186,6 +186,11 @@ def test_loads_reads_the_0_1_format_with_whole_speakers_in_quotes() -> None:
         ),
         (lambda d: d["quotes"][0].pop("span"), "$.quotes[0].span: required field missing"),
         (lambda d: d.update(extra=1), "$: extra fields found (extra)"),
+        # found by the fuzz target: a name where the index belongs raised AttributeError
+        (
+            lambda d: d["quotes"][0].update(speaker="Anna"),
+            "$.quotes[0].speaker: expected the index of a speaker",
+        ),
         (
             lambda d: d["quotes"][0].update(text="Nei"),
             "$: quote text 'Nei' is not the text at Span(start=1, end=4)",

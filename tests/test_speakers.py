@@ -12,7 +12,8 @@ import pytest
 
 from frettir import Article
 from frettir import _speakers as speakers
-from frettir._speakers import Entity, Mention, Registry
+from frettir._greynir import split
+from frettir._speakers import Entity, Mention, Registry, read_np
 
 Read = Callable[[str], Article]
 
@@ -244,3 +245,58 @@ def test_a_name_survives_an_invisible_character_inside_it(read: Read, mark: str)
         f"J{mark}ón Jónsson",
         f"Zla{mark}tan Ibrahimović",
     ]
+
+
+def test_a_foreign_given_name_takes_an_icelandic_patronymic(read: Read) -> None:
+    """``Shiran Þórisson, fjármálastjóri X sagði …`` (no closing comma): the person, with the title."""
+    article = read("Shiran Þórisson, fjármálastjóri Norðurfisks sagði að reksturinn gengi vel.")
+    assert _speakers_of(article) == [("reksturinn gengi vel", "Shiran Þórisson")]
+
+
+def test_he_after_a_report_is_the_reporter_not_someone_inside_it(read: Read) -> None:
+    """``X segir að Y og Z muni …. Hann segir …``: ``hann`` is X, the subject of the main clause."""
+    article = read(
+        "Páll Pálsson, lögmaður mannanna, segir að Jón og Gunnar muni sækja rétt sinn. "
+        "Hann segir að dómurinn sé merkilegur."
+    )
+    assert _speakers_of(article) == [
+        ("Jón og Gunnar muni sækja rétt sinn", "Páll Pálsson"),
+        ("dómurinn sé merkilegur", "Páll Pálsson"),
+    ]
+
+
+def test_a_bare_role_refers_to_the_office_named_in_full_before(read: Read) -> None:
+    """``Í svari ráðherra segir …`` after ``svari innanríkisráðherra``: the office, named in full."""
+    article = read(
+        "Þetta kemur fram í svari innanríkisráðherra við fyrirspurn þingmanns. "
+        "Í svari ráðherra segir að málið sé í skoðun."
+    )
+    assert _speakers_of(article) == [("málið sé í skoðun", "innanríkisráðherra")]
+
+
+def test_an_office_named_again_is_its_holder(read: Read) -> None:
+    """``Katrín Jakobsdóttir forsætisráðherra …`` then ``undirstrikar forsætisráðherra að …``: Katrín."""
+    article = read(
+        "Katrín Jakobsdóttir forsætisráðherra var á fundinum í gær.\n\n"
+        "Varðandi farþegana undirstrikar forsætisráðherra að reglurnar hafi verið lögmætar."
+    )
+    assert _speakers_of(article) == [("reglurnar hafi verið lögmætar", "Katrín Jakobsdóttir")]
+
+
+def test_a_body_named_by_a_compound_has_no_splitter_hyphen() -> None:
+    """``Eflingarfélögum`` is named ``Eflingarfélag``, not with islenska's split ``Eflingar-félag``."""
+    text = "Fundurinn var haldinn með Eflingarfélögum í gær."
+    tokens = [t for sentence in split(text) for t in sentence.tokens]
+    at = [t.text for t in tokens].index("Eflingarfélögum")
+    mention = read_np(tokens, at)
+    assert mention is not None
+    assert mention.name == "Eflingarfélag"
+
+
+def test_the_issuer_of_a_document_is_a_body_named_as_a_subject_not_a_place(read: Read) -> None:
+    """``…, segir í tilkynningunni``: the body that sent it, not the town named after it."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt vegna manns á Egilsstöðum. "
+        "Maðurinn skaut í átt að lögreglu, segir í tilkynningunni."
+    )
+    assert _speakers_of(article) == [("Maðurinn skaut í átt að lögreglu", "Lögreglan á Austurlandi")]

@@ -294,6 +294,8 @@ def cue_at(
             )  # "Fram kemur í … að"
         if particles is not None:
             for k in range(i + 1, min(stop, i + 5)):
+                if lemma == "hafa" and any("SAGNB" in m.tags for m in tokens[k].meanings if m.cat == "so"):
+                    break  # "hafi misst vinnuna eftir fund": the perfect, not "hafa eftir"
                 if tokens[k].low in particles:
                     particle = tokens[k].low
                     if (

@@ -368,6 +368,25 @@ def title_before(tokens: Sequence[Token], i: int, floor: int = 0) -> str | None:
     return title
 
 
+def read_office(tokens: Sequence[Token], i: int, limit: int | None = None) -> Mention | None:
+    """An office named without its holder (``innanríkisráðherra``, ``lögreglustjórinn á Suðurlandi``).
+
+    A compound title or a title with a complement. Registered, such a description is what a
+    bare role noun later refers to (``Í svari ráðherra segir …`` after ``svari
+    innanríkisráðherra``). ``None`` for anything else, and when a name follows as an
+    apposition (then the name is the referent).
+    """
+    token = tokens[i]
+    if token.kind != "word" or _is_cap(token) or not token.low.endswith(TITLE_HEADS):
+        return None
+    mention = read_np(tokens, i, limit)
+    if mention is None or mention.kind != "description" or mention.number != "et" or not mention.head_lemma:
+        return None
+    head = mention.head_lemma
+    compound = any(h.endswith(TITLE_HEADS) and h != head for h in compound_heads(head)[1:] if len(h) >= 4)
+    return mention if compound or " " in mention.name else None
+
+
 class _Filled(Sequence[Token]):
     """Tokens whose lower-case words carry their BÍN readings, looked up when first read.
 
@@ -478,11 +497,19 @@ def read_np(
         )  # "DV", "ICE"
     elif token.kind == "word" and _is_cap(token) and not token.meanings:
         j = _foreign_run(tokens, i)
+        words = [_shown(t) for t in tokens[i:j]]
+        while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
+            # a foreign given name with an Icelandic patronymic: "Shiran Þórisson"
+            family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð")), None)
+            if family is None:
+                break
+            words.append(family.lemma)
+            j += 1
         mention = Mention(
             token.start,
             tokens[j - 1].end,
             "person",
-            " ".join(_shown(t) for t in tokens[i:j]),
+            " ".join(words),
             None,
             tok_end=j,
         )
@@ -542,6 +569,8 @@ def read_np(
                     name = noun.text  # an acronym stays as written ("BBC")
                 elif named or "gr" not in meaning.tags:
                     lemma = named[0].lemma if named else meaning.lemma
+                    if "-" in lemma and "-" not in noun.text:
+                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
                     name = _np_nominative(tokens, i, k + 1)
@@ -845,6 +874,7 @@ class Registry:
         # (position, sequence, entity, the mention's own gender), sorted by position
         self._order: list[tuple[int, int, Entity, str | None]] = []
         self._salient: set[int] = set()
+        self._main: set[int] = set()  # salient mentions that are subjects of a main clause
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
         self._vocabulary: set[str] = set()
@@ -853,11 +883,13 @@ class Registry:
         """Record the words of the article (lower case), for the fullest name of a body."""
         self._vocabulary.update(words)
 
-    def add(self, mention: Mention, *, salient: bool = True) -> Entity:
+    def add(self, mention: Mention, *, salient: bool = True, main: bool | None = None) -> Entity:
         """Register a person or body mention and return its entity (merging with earlier ones).
 
         ``salient`` marks a mention as a subject (first in its clause or right after the
-        finite verb); pronouns prefer salient antecedents.
+        finite verb); pronouns prefer salient antecedents, and among them the subjects of a
+        main clause (``main``, by default as salient) over those of a clause inside it: in
+        ``X segir að Y hafi …`` a following ``Hann segir`` is X.
         """
         titles: list[str] = [mention.title] if mention.title else []
         for alt_name, alt_gender in mention.alternatives:
@@ -897,15 +929,17 @@ class Registry:
         for title in titles:
             if title not in best.titles:
                 best.titles.append(title)
-        self._record(best, mention, salient=salient)
+        self._record(best, mention, salient=salient, main=salient if main is None else main)
         return best
 
-    def _record(self, entity: Entity, mention: Mention, *, salient: bool) -> None:
+    def _record(self, entity: Entity, mention: Mention, *, salient: bool, main: bool) -> None:
         entity.mentions.append((mention.start, mention.end))
         item = (mention.start, len(self._order), entity, mention.gender)
         bisect.insort(self._order, item, key=lambda item: item[0])
         if salient and mention.nominative:
             self._salient.add(mention.start)
+            if main:
+                self._main.add(mention.start)
 
     def _definite(self, mention: Mention, name: str) -> str:
         """``lögreglan`` for a bare ``lögregla`` when the article uses the noun with its article.
@@ -998,6 +1032,10 @@ class Registry:
             self.entities = merged
             self._index = index
 
+    def is_subject(self, position: int) -> bool:
+        """Whether the mention at ``position`` was registered as a subject (in the nominative)."""
+        return position in self._salient
+
     def mentions_before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
         """Mentions before ``position``, latest first, at most ``limit`` of them."""
         return [(pos, entity) for pos, entity, _ in self._before(position, limit)]
@@ -1012,8 +1050,9 @@ class Registry:
     ) -> Entity | None:
         """The antecedent of a pronoun at ``position`` with ``gender`` and ``number``.
 
-        Singular: the most recent subject mention of a person whose gender agrees, within
-        ``window`` characters; else the most recent agreeing person mention; else a person of
+        Singular: the most recent subject of a main clause that is a person whose gender
+        agrees, within ``window`` characters; else such a subject of any clause; else the most
+        recent agreeing person mention; else a person of
         unknown gender; else a singular body of the same grammatical gender. Plural
         (``þeir``, ``þær``): the most recent plural group within ``window``, else nobody.
 
@@ -1033,15 +1072,16 @@ class Registry:
         def agrees(entity: Entity, said: str | None) -> bool:
             return entity.gender == gender or (said == gender and entity.number == "et")
 
-        for pos, entity, said in ordered:
-            if position - pos > window:
-                break
-            if (
-                entity.kind == "person"
-                and (agrees(entity, said) or entity.gender is None)
-                and pos in self._salient
-            ):
-                return entity  # a foreign name of unknown gender is a candidate too
+        for subjects in (self._main, self._salient):
+            for pos, entity, said in ordered:
+                if position - pos > window:
+                    break
+                if (
+                    entity.kind == "person"
+                    and (agrees(entity, said) or entity.gender is None)
+                    and pos in subjects
+                ):
+                    return entity  # a foreign name of unknown gender is a candidate too
         unknown: Entity | None = None
         body: Entity | None = None
         for _pos, entity, said in ordered:
@@ -1085,7 +1125,7 @@ class Registry:
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:
-            self._record(found, mention, salient=True)
+            self._record(found, mention, salient=True, main=True)
         return found
 
     def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:

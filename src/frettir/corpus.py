@@ -386,7 +386,12 @@ class Corpus:
         CorpusError: If the file cannot be opened, is not SQLite, is damaged, or is another
             program's database.
         TypeError: If ``path`` is not a ``str`` or path.
+
+    Attributes:
+        path: The file's path, as a string.
     """
+
+    path: str
 
     def __init__(self, path: str | os.PathLike[str], *, create: bool = True) -> None:
         self.path = _path(path)

@@ -87,7 +87,14 @@ def _reasons(error: BaseException, path: str) -> str:
 def _structure(data: object, kind: type[_C], path: str) -> _C:
     try:
         return converter.structure(data, kind)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError, RecursionError) as error:
+    except (
+        cattrs.BaseValidationError,
+        ValueError,
+        TypeError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+    ) as error:
         raise InputError(f"not a frettir article: {_reasons(error, path)}") from error
 
 
@@ -172,13 +179,18 @@ def from_dict(data: dict[str, Any]) -> Article:
                     f"{len(bare.speakers)} speakers"
                 )
             speaker = bare.speakers[link]
-        elif link is not None:
+        elif isinstance(link, dict):
             given = _structure(link, Speaker, f"{path}.speaker")
             if given not in index_of:
                 raise InputError(
                     f"not a frettir article: {path}.speaker: {given.name!r} is not among the speakers"
                 )
             speaker = bare.speakers[index_of[given]]
+        elif link is not None:
+            raise InputError(
+                f"not a frettir article: {path}.speaker: expected the index of a speaker, "
+                f"got {type(link).__name__}"
+            )
         quote = _structure({**raw, "speaker": None}, Quote, path)
         quotes.append(quote if speaker is None else attrs.evolve(quote, speaker=speaker))
     try:

@@ -59,10 +59,13 @@ class Board:
         self.claims: list[Claim] = []
         self._used: set[int] = set()
         self._timeline: list[Claim] = []  # claims with a speaker, by start (stable)
+        self._reports: dict[int, list[Claim]] | None = None  # indirect claims by paragraph
 
     def add(self, claim: Claim, *, uses: int | None = None) -> None:
         """Record a claim; ``uses`` is the cue token index it uses up, if any."""
         self.claims.append(claim)
+        if claim.kind == "indirect":
+            self._reports = None
         if uses is not None:
             self._used.add(uses)
         if claim.entity is not None:
@@ -76,6 +79,15 @@ class Board:
         """The claim with a speaker that starts last before ``position``."""
         k = bisect.bisect_left(self._timeline, position, key=lambda c: c.start)
         return self._timeline[k - 1] if k > 0 else None
+
+    def reports_in(self, para: int) -> list[Claim]:
+        """The indirect claims of paragraph ``para`` (an index built once per set of reports)."""
+        if self._reports is None:
+            self._reports = {}
+            for claim in self.claims:
+                if claim.kind == "indirect":
+                    self._reports.setdefault(claim.para, []).append(claim)
+        return self._reports.get(para, [])
 
     def drop_nested(self) -> None:
         """Drop an indirect claim inside another of the same speaker in its paragraph."""
@@ -97,4 +109,5 @@ class Board:
             if not inside_same:
                 keep.append(claim)
         self.claims = keep
+        self._reports = None
         self._timeline = sorted((c for c in keep if c.entity is not None), key=lambda c: c.start)

@@ -93,6 +93,9 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     if cue is None:
         return None
     aux = auxiliary_before(doc.tokens, i, a)
+    if aux is None and _passive_first(doc, i, b):
+        # "Talið er að …", "…, en sagt er að …": the participle fronted before its "er"
+        return CueSite(cue, u, None, None, after_subject=i + 2, passive=True)
     if aux is None or any(s.cue.index == aux[0] for s in unit_sites) or doc.tokens[i - 1].low == "að":
         return None
     k, lemma = aux
@@ -103,6 +106,21 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
         subject = None  # an inverted subject stands between the auxiliary and the verb
     entity = entity_for(doc, subject) if subject is not None else None
     return CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
+
+
+def _passive_first(doc: Doc, i: int, b: int) -> bool:
+    """``Talið er að``: a neuter participle, then a finite *vera*, then *að*/*hvort*.
+
+    The passive with the participle fronted, first in its clause (after a comma or *en*/*og*,
+    or first in the sentence).
+    """
+    tokens = doc.tokens
+    a = doc.units[doc.unit_of[i]][0]
+    if i + 2 >= b or tokens[i + 2].low not in ("að", "hvort"):
+        return False
+    if not any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in tokens[i + 1].meanings):
+        return False
+    return i == a or tokens[i - 1].low in (",", "en", "og")
 
 
 def journalist_question(site: CueSite) -> bool:

@@ -18,6 +18,7 @@ from frettir._attribution.mentions import entity_for, nominative_possible
 from frettir._attribution.registry import rule
 from frettir._attribution.words import DASHES, ENGLISH_CUES, TITLE_VERBS
 from frettir._cues import Cue, finite
+from frettir._naming import governed_by_preposition
 from frettir._speakers import read_np
 
 __all__ = [
@@ -205,6 +206,9 @@ def split(ctx: Context, chain: Chain) -> Claim | None:
     if not ctx.board.used(site.cue.index):
         return None
     doc = ctx.doc
+    i, _ = mark_tokens(doc, m)
+    if governed_by_preposition(doc.tokens, i, doc.units[doc.unit_of[i]][0]):
+        return None  # "sagði X um „…“": the topic of the cue's own clause, not a second part
     if not colon and doc.marks[m].outer.start - doc.tokens[site.cue.index].end >= SPLIT_REACH:
         return None
     return mark_claim(doc, m, site.entity, None, None, "direct.split")

@@ -159,6 +159,8 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             continue
         if tokens[x].low == "en" and any("MST" in m.tags for m in tokens[x - 1].meanings):
             continue  # "minna en óttast var": a comparison, not a new clause
+        if tokens[x].low == "og" and tokens[x - 1].low == "eins":
+            continue  # "eins og …": a comparison, not a coordinator
         if (
             tokens[x].low == "en"
             and tokens[x - 1].text == ","
@@ -193,6 +195,8 @@ def clause_start(doc: Doc, a: int, x: int) -> int:
         if doc.inside[k] >= 0 or token.low not in CLAUSE_COORDINATORS:
             continue
         if token.low == "en" and any("MST" in m.tags for m in tokens[k - 1].meanings):
+            continue
+        if token.low == "og" and tokens[k - 1].low == "eins":
             continue
         if any(strong_finite(t) for t in tokens[k + 1 : x]) and any(strong_finite(t) for t in tokens[a:k]):
             return k + 1

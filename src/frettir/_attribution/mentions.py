@@ -14,7 +14,7 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
 from frettir._greynir import Token
-from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, title_before
+from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, read_office, title_before
 
 __all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
 
@@ -75,6 +75,32 @@ def subject_position(doc: Doc, i: int) -> bool:
     )
 
 
+SUBORDINATORS = frozenset({"að", "sem", "hvort", "ef", "þegar", "þótt", "meðan", "því", "nema"})
+"""Words that open a clause inside another: a subject after one is not the sentence's own."""
+
+
+def _in_main_clause(doc: Doc, i: int) -> bool:
+    """Whether no subordinating word opens the clause of ``tokens[i]``.
+
+    Looking back to the start of the sentence or the nearest comma: ``X segir að Y …`` puts Y
+    in a clause inside; ``Þegar …, sagði X`` has X in the main clause after the comma. A
+    subject right after its finite verb is the verb's, in the main clause unless a
+    subordinating word comes just before the verb.
+    """
+    a = doc.units[doc.unit_of[i]][0]
+    if i - 1 >= a and strong_finite(doc.tokens[i - 1]):
+        # an inverted subject: "… hafa frábæra texta segir Jökull" is main unless the verb
+        # opens a clause of its own ("sem sagði X")
+        return i - 2 < a or doc.tokens[i - 2].low not in SUBORDINATORS
+    for k in range(i - 1, max(a, i - 40) - 1, -1):
+        low = doc.tokens[k].low
+        if low == ",":
+            return True
+        if low in SUBORDINATORS:
+            return False
+    return True
+
+
 def register_names(doc: Doc) -> None:
     tokens = doc.tokens
     i = 0
@@ -114,7 +140,7 @@ def register_names(doc: Doc) -> None:
                 title = title_before(tokens, i, doc.units[doc.unit_of[i]][0])
                 mention = mention if title is None else attrs.evolve(mention, title=title)
             if mention is not None and mention.kind in ("person", "organization"):
-                entity = doc.registry.add(mention, salient=subject)
+                entity = doc.registry.add(mention, salient=subject, main=subject and _in_main_clause(doc, i))
                 doc.by_start[mention.start] = entity
                 i = max(i + 1, mention.tok_end)
                 continue
@@ -130,6 +156,13 @@ def register_names(doc: Doc) -> None:
                 doc.by_start[group.start] = doc.registry.add(group)
                 i = max(i + 1, group.tok_end)
                 continue
+        if doc.inside[i] < 0 and token.kind == "word":
+            # an office without its holder ("svari innanríkisráðherra"), for role nouns later
+            office = read_office(tokens, i)
+            if office is not None and office.start not in doc.by_start:
+                # its holder if named before ("Katrín Jakobsdóttir forsætisráðherra"), else itself
+                holder = doc.registry.resolve_role(office)
+                doc.by_start[office.start] = holder or doc.registry.add(office, salient=False)
         i += 1
     doc.registry.note_words(t.low for t in tokens if t.kind == "word")
     doc.registry.finish_names()

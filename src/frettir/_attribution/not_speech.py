@@ -97,11 +97,11 @@ def _in_report(ctx: Context, m: int) -> bool:
     """
     doc = ctx.doc
     mark = doc.marks[m]
+    i, _ = mark_tokens(doc, m)
     if any(
-        claim.kind == "indirect" and claim.start <= mark.outer.start and mark.outer.end <= claim.end
-        for claim in ctx.board.claims
+        claim.start <= mark.outer.start and mark.outer.end <= claim.end
+        for claim in ctx.board.reports_in(doc.para_of[i])
     ):
         return True
-    i, _ = mark_tokens(doc, m)
     a, b = doc.units[doc.unit_of[i]]
     return subjunctive_clause(ctx, a, b)

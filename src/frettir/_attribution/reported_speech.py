@@ -19,7 +19,7 @@ from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
 from frettir._cues import INFINITIVE_CLAUSE, finite, indicative_only, strong_finite, subjunctive_only
 from frettir._greynir import Token
-from frettir._speakers import Entity
+from frettir._speakers import Entity, read_np
 
 __all__ = [
     "Report",
@@ -37,7 +37,9 @@ class Report:
     """The clause a cue governs: tokens ``[start, end)``, their character ``span``.
 
     ``site`` is the cue site, with the subject Greynir's parse found if the token rules
-    found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it.
+    found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it;
+    ``before`` that it stands before its cue (``…, segir í tilkynningu``); ``small`` that it
+    is a small clause with no verb (``segir málið óvenjulegt``).
     """
 
     site: CueSite
@@ -45,6 +47,8 @@ class Report:
     end: int
     span: tuple[int, int]
     that: bool
+    before: bool = False
+    small: bool = False
 
 
 def find_report(ctx: Context, site: CueSite) -> Report | None:
@@ -57,7 +61,7 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     _, b = doc.units[site.unit]
     start = _complement(doc, site, b)
     if start is None:
-        return None
+        return _report_before(ctx, site)
     if site.subject is None and not site.passive:
         # only now, with a report to attribute, is the parser worth its time
         subject = parsed_subject(doc, site.cue, doc.units[site.unit])
@@ -78,7 +82,64 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     span = content_span(doc, start, end)
     if span is None:
         return None
-    return Report(site, start, end, span, doc.tokens[start - 1].low in ("að", "hvort"))
+    that = doc.tokens[start - 1].low in ("að", "hvort")
+    small = (
+        not that
+        and not site.cue.middle
+        and _small_clause(doc, start, b)
+        and not _has_infinitive(doc, start, b)
+    )
+    return Report(site, start, end, span, that, small=small)
+
+
+_AS_PHRASE = ("að", "því", "er")
+"""``…, að því er X sagði``: the phrase that puts a cue after its report."""
+
+
+def _report_before(ctx: Context, site: CueSite) -> Report | None:
+    """A clause before its cue: ``…, segir í tilkynningu``, ``…, segir Jón``, ``…, að því er X sagði``.
+
+    The cue ends its sentence (nothing after it but its subject or the document it names), it
+    is inverted or has no subject (so it is no new main clause of its own), and before it
+    stands a clause of its own — a finite verb, no quotation marks (those are direct quotes)
+    and no other cue.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    a, b = doc.units[site.unit]
+    i = site.cue.index
+    if site.passive or site.cue.middle or i == a or not strong_finite(tokens[i]):
+        return None  # "Þetta vildi hann ekki útskýra": a verb after its auxiliary ends nothing
+    end = i
+    phrase = len(_AS_PHRASE)
+    at = next(
+        (
+            j
+            for j in range(i - 1, max(a, i - 6) - 1, -1)
+            if tuple(t.low for t in tokens[j : j + phrase]) == _AS_PHRASE
+        ),
+        None,
+    )
+    if at is not None:
+        end = at  # "…, að því er lögreglan sagði"
+        if site.subject is None:
+            subject = read_np(tokens, at + phrase, i)
+            if subject is not None:
+                site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject))
+    elif site.subject is not None and site.subject.start < tokens[i].start:
+        return None  # "Jón segir.": a subject before the verb makes its own clause
+    if any(t.low in ("að", "hvort") or finite(t) for t in tokens[max(i + 1, site.after_subject) : b]):
+        return None  # the cue goes on: it governs something after it
+    if any(doc.inside[x] >= 0 for x in range(a, end)) or any(
+        s.cue.index < i for s in ctx.cues.in_unit(site.unit)
+    ):
+        return None
+    if not any(strong_finite(t) for t in tokens[a:end]):
+        return None
+    span = content_span(doc, a, end)
+    if span is None:
+        return None
+    return Report(site, a, end, span, that=False, before=True)
 
 
 def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) -> Claim:
@@ -97,6 +158,25 @@ def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) 
         para=ctx.doc.para_of[site.cue.index],
         site=site.cue.index,
     )
+
+
+@rule("indirect.before_cue", 0.6, stage="reported")
+def before_cue(ctx: Context, report: Report) -> Claim | None:
+    """A report before its cue, which ends the sentence.
+
+    *…, segir í tilkynningu lögreglu*, *… segir Jón*, *…, að því er X sagði*. With no subject,
+    the speaker is found as for ``direct.cue_after_impersonal``.
+
+    >>> show("Maðurinn skaut í átt að lögreglu, segir í tilkynningu frá Lögreglustjóranum.")
+    indirect.before_cue | Lögreglustjórinn | segja | Maðurinn skaut í átt að lögreglu
+    """
+    if not report.before:
+        return None
+    site = report.site
+    entity = (
+        site.entity if site.subject is not None else impersonal_source(ctx, site) or context_source(ctx, site)
+    )
+    return _claim(ctx, report, "indirect.before_cue", entity)
 
 
 @rule("indirect.passive", 0.6, stage="reported")
@@ -124,6 +204,20 @@ def that_clause(ctx: Context, report: Report) -> Claim | None:
     if report.site.passive or report.site.subject is None or not report.that:
         return None
     return _claim(ctx, report, "indirect.that_clause", report.site.entity)
+
+
+@rule("indirect.small_clause", 0.7, stage="reported")
+def small_clause(ctx: Context, report: Report) -> Claim | None:
+    """A small clause under a cue with a subject: the report starts at its noun phrase.
+
+    *Yfirlögregluþjónninn segir málið óvenjulegt* (ANNOTATION.md, Settled cases).
+
+    >>> show("Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt.")
+    indirect.small_clause | Björn Björnsson | segja | málið óvenjulegt
+    """
+    if report.site.passive or report.site.subject is None or not report.small:
+        return None
+    return _claim(ctx, report, "indirect.small_clause", report.site.entity)
 
 
 @rule("indirect.infinitive", 0.8, stage="reported")
@@ -259,10 +353,34 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if b - k < 2:
         return None
-    has_infinitive = any(
-        any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[x].meanings)
-        for x in range(k, min(b, k + 12))
-    )
-    if not has_infinitive and site.cue.lemma != "telja":
+    has_infinitive = _has_infinitive(doc, k, b)
+    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b):
         return None
     return k
+
+
+def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
+    """Whether an infinitive stands within a dozen words from token ``k``."""
+    return any(
+        any(m.cat == "so" and m.tags.endswith("NH") for m in doc.tokens[x].meanings)
+        for x in range(k, min(b, k + 12))
+    )
+
+
+def _small_clause(doc: Doc, k: int, b: int) -> bool:
+    """``segir málið óvenjulegt``: a noun phrase in the accusative, then its predicate adjective.
+
+    A small clause (ANNOTATION.md, Settled cases): the report starts at the noun phrase. The
+    predicate is a word that can only be an adjective or a past participle, within a few
+    words, before any comma.
+    """
+    tokens = doc.tokens
+    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and "ÞF" in m.tags for m in tokens[k].meanings):
+        return False
+    for x in range(k + 1, min(b, k + 5)):
+        token = tokens[x]
+        if token.text == "," or doc.inside[x] >= 0:
+            return False
+        if token.meanings and all(m.cat == "lo" or m.tags.startswith("LHÞT") for m in token.meanings):
+            return True
+    return False

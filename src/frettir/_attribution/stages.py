@@ -61,8 +61,10 @@ DIRECT: tuple[ChainRule, ...] = (
 """Direct layouts in the order they are tried: the cue after the quote first (the usual
 layout), then the cue before it, then the next paragraph's ``Þetta segir X``."""
 REPORTED: tuple[ReportRule, ...] = (
+    _reported.before_cue,
     _reported.passive,
     _reported.that_clause,
+    _reported.small_clause,
     _reported.infinitive,
     _reported.that_clause_impersonal,
     _reported.infinitive_impersonal,
