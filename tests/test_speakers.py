@@ -291,3 +291,12 @@ def test_a_body_named_by_a_compound_has_no_splitter_hyphen() -> None:
     mention = read_np(tokens, at)
     assert mention is not None
     assert mention.name == "Eflingarfélag"
+
+
+def test_the_issuer_of_a_document_is_a_body_named_as_a_subject_not_a_place(read: Read) -> None:
+    """``…, segir í tilkynningunni``: the body that sent it, not the town named after it."""
+    article = read(
+        "Lögreglan á Austurlandi sendi frá sér tilkynningu í nótt vegna manns á Egilsstöðum. "
+        "Maðurinn skaut í átt að lögreglu, segir í tilkynningunni."
+    )
+    assert _speakers_of(article) == [("Maðurinn skaut í átt að lögreglu", "Lögreglan á Austurlandi")]

@@ -1032,6 +1032,10 @@ class Registry:
             self.entities = merged
             self._index = index
 
+    def is_subject(self, position: int) -> bool:
+        """Whether the mention at ``position`` was registered as a subject (in the nominative)."""
+        return position in self._salient
+
     def mentions_before(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, Entity]]:
         """Mentions before ``position``, latest first, at most ``limit`` of them."""
         return [(pos, entity) for pos, entity, _ in self._before(position, limit)]

@@ -63,13 +63,18 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
         # "X sendi frá sér tilkynningu. Þar segir að …": "þar" points at the document before
         window = doc.tokens[doc.units[site.unit - 1][0] : min(len(doc.tokens), i + 3)]
     if any(_names_document(t) for t in window):
+        # the latest body named as a subject ("Lögreglan á Austurlandi sendi …"), else the
+        # latest body at all: a place after a preposition ("á Egilsstöðum") issues nothing
+        fallback: Entity | None = None
         for pos, entity in doc.registry.mentions_before(position):
             k = first_index(doc.tokens, pos, 0, len(doc.tokens))
             if para - doc.para_of[k] > 1:
                 break
             if entity.kind == "organization":
-                return entity
-        return None
+                if doc.registry.is_subject(pos):
+                    return entity
+                fallback = fallback or entity
+        return fallback
     if i == a and site.unit > 0:
         # "X fullyrti að … Segir að …": an inverted cue with its subject left out continues
         # the subject of the sentence before, which its first cue names
