@@ -647,3 +647,13 @@ def test_a_fronted_passive_participle_reports_with_no_speaker() -> None:
     assert [(q.rule, q.cue, _who(q), q.text) for q in quotes] == [
         ("indirect.passive", "telja", None, "það sé hnífur")
     ]
+
+
+def test_a_first_person_verb_reading_without_its_pronoun_does_not_end_a_report() -> None:
+    """``… en vel geti …``: *vel* is the adverb, not *(ég) vel*, so the report runs on past *en*.
+
+    dv-2024-09-krysuvikurvegur-rannsokn (issue 10 §2.6).
+    """
+    text = "Lögreglustjórinn segist ekki vilja tjá sig um málið en vel geti verið að fleiri komi við sögu."
+    quotes = _quotes(text, "indirect")
+    assert quotes[0].text == "ekki vilja tjá sig um málið en vel geti verið að fleiri komi við sögu"

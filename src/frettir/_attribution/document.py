@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from frettir._cues import cue_at, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import cue_at, indicative_only, strong_finite, subjunctive_only, third_person_possible
 from frettir._greynir import Token
 from frettir._marks import Marked
 from frettir._speakers import Entity, Registry
@@ -171,8 +171,10 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             token = tokens[y]
             if doc.inside[y] >= 0 or token.low in SUBORDINATORS:
                 break
-            if cue_at(tokens, y, b) is not None or (indicative_only(token) and strong_finite(token)):
-                return x
+            if cue_at(tokens, y, b) is not None or (
+                indicative_only(token) and strong_finite(token) and third_person_possible(tokens, y)
+            ):
+                return x  # "vel" in "en vel geti": no "ég", so not "(ég) vel" but an adverb
             if subjunctive_only(token):
                 break
     return b
