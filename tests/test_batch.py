@@ -222,7 +222,7 @@ def test_ordered_map_gives_one_result_per_item(processes: int) -> None:
 
 
 def fake_record(
-    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "none"
 ) -> dict[str, Any]:
     """A stand-in for the command line's engine: one quote-less record; ``BOOM`` fails."""
     if "BOOM" in text:

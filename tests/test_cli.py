@@ -45,7 +45,7 @@ GOLD: list[dict[str, Any]] = [
 
 
 def fake_record(
-    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+    text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "none"
 ) -> dict[str, Any]:
     """A stand-in engine: every „…“ span is a direct quote by Jón; the text ``BOOM`` fails."""
     if "BOOM" in text:
@@ -77,7 +77,7 @@ def gold_equal_engine(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
     calls: list[dict[str, Any]] = []
 
     def extract(
-        text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "frame"
+        text: str, *, ident: str | None, title: str | None, url: str | None, parse: str = "none"
     ) -> dict[str, Any]:
         calls.append({"text": text, "ident": ident, "title": title, "url": url, "parse": parse})
         return {"id": ident, "quotes": by_text[text]["quotes"], "speakers": []}
@@ -135,13 +135,13 @@ def test_evaluate_gives_the_engine_text_title_and_source_only(
         "ident": "a1",
         "title": "Jón kemur",
         "url": "https://example.is/a1",
-        "parse": "frame",
+        "parse": "none",
     }
 
 
 def test_evaluate_passes_the_parse_mode_on(tmp_path: Path, gold_equal_engine: list[dict[str, Any]]) -> None:
-    main(["evaluate", "--parse", "none", str(write_jsonl(tmp_path / "gold.jsonl", GOLD))])
-    assert {call["parse"] for call in gold_equal_engine} == {"none"}
+    main(["evaluate", "--parse", "frame", str(write_jsonl(tmp_path / "gold.jsonl", GOLD))])
+    assert {call["parse"] for call in gold_equal_engine} == {"frame"}
 
 
 def test_evaluate_prints_the_table_and_timing(

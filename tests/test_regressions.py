@@ -258,7 +258,7 @@ def test_notice_source_wins_over_a_parsed_subject_inside_the_report() -> None:
 def test_subject_with_a_relative_clause_is_found_by_the_parser() -> None:
     """`X sem starfar með Y segir að …`: Greynir's parse gives X (rule marked `+parse`)."""
     text = "Nadiya Apolonova sem starfar með dýraverndunarsamtökum segir að hundarnir lifi stutt."
-    reports = _quotes(text, "indirect")
+    reports = [q for q in Article.from_text(text, parse="frame").quotes if q.kind == "indirect"]
     assert [(_who(q), q.rule) for q in reports] == [("Nadiya Apolonova", "indirect.that_clause+parse")]
 
 

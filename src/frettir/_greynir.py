@@ -639,7 +639,7 @@ def _parse_subject(sentence: str, verb_at: int, parser: Any) -> tuple[int, int] 
 PARSE_MODES = ("none", "frame", "cues")
 """The accepted values of ``parse=`` (see the docs' explanation page on parsing)."""
 
-DEFAULT_PARSE = "frame"
+DEFAULT_PARSE = "none"
 """The mode of ``parse=`` when none is given: chosen by the trade-off measured in the docs."""
 
 MAX_SENTENCE_TOKENS = 40
