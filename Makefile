@@ -73,7 +73,8 @@ docs: $(DOCS_STAMP)
 	$(SPHINX) -b html docs docs/_build/html
 	$(SPHINX) -b doctest docs docs/_build/doctest
 
-# Throughput against the parse-everything baseline and the tokenizer floor (several minutes).
+# Whole processes on the dev corpus, median [min-max] of 3 runs: frettir against the tokenizer and
+# parse-all, a cold start, one process against a pool, Dask against extract_many (about 20 minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 

@@ -16,8 +16,9 @@ ask Greynir for a parse (a census pass counts them and names the articles). The 
 ``engines``
     frettir (``Article.from_text``) against the tokenizer alone (``tokenizer.tokenize``, the
     floor) on every dev article, and against Greynir parsing every sentence (the baseline)
-    on a systematic sample, every ``--every``-th article (parsing all 99 articles takes
-    minutes a run), on which frettir and the tokenizer are run again for fair ratios.
+    on a stratified sample (parsing all 99 articles takes minutes a run): every
+    ``--every``-th of the articles that make frettir parse and every ``--every``-th of the
+    rest, on which frettir and the tokenizer are run again for fair ratios.
 ``cold``
     A fresh process reading one article that needs a parse: the time to the first result,
     imports and the grammar included.
@@ -44,6 +45,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -160,6 +162,9 @@ def child(args: argparse.Namespace) -> None:
     articles = _articles(corpus, args.step)
     if args.only is not None:
         articles = [article for article in articles if article["id"] == args.only]
+    if args.ids is not None:
+        chosen = set(Path(args.ids).read_text(encoding="utf-8").split())
+        articles = [article for article in articles if article["id"] in chosen]
     if args.repeat > 1:
         articles = [dict(a, id=f"{a['id']}#{n}") for n in range(args.repeat) for a in articles]
     engine = args.child
@@ -253,21 +258,34 @@ def ratio(label: str, a: Runs, b: Runs, *, of: str = "cpu") -> None:
     print(f"  {label}: CPU {spread(cpu, 2)}x, wall {spread(wall, 2)}x")
 
 
+def stratified(census: dict[str, Any], every: int) -> list[str]:
+    """Every ``every``-th article of those that need a parse, and every ``every``-th of the rest.
+
+    The sample then has the corpus's share of articles that make frettir parse (a plain
+    every-tenth sample of the dev corpus happened to have none).
+    """
+    parsed = set(census["parsed"])
+    needing = [ident for ident in census["ids"] if ident in parsed]
+    others = [ident for ident in census["ids"] if ident not in parsed]
+    return needing[::every] + others[::every]
+
+
 def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> None:
     """frettir, the tokenizer and parse-all; the ratios between them."""
-    sample = len(range(0, total, args.every))
+    chosen = stratified(census, args.every)
+    sample, sample_parsed = len(chosen), len(set(chosen) & set(census["parsed"]))
+    ids = Path(tempfile.mkstemp(prefix="frettir-bench-", suffix=".txt")[1])
+    ids.write_text("\n".join(chosen), encoding="utf-8")
     print(
-        f"\n== engines: whole process, {args.runs} runs (dev: {total} articles; sample: every {args.every}th)"
-    )
-    sample_parsed = sum(
-        1 for n, ident in enumerate(census["ids"]) if n % args.every == 0 and ident in census["parsed"]
+        f"\n== engines: whole process, {args.runs} runs (dev: {total} articles; sample: {sample} articles, "
+        f"every {args.every}th of those that need a parse and of the rest)"
     )
     commands = {
         "frettir, dev": command(args, "frettir"),
         "tokenizer, dev": command(args, "tokenizer"),
-        "frettir, sample": command(args, "frettir", step=args.every),
-        "tokenizer, sample": command(args, "tokenizer", step=args.every),
-        "parse all, sample": command(args, "parse-all", step=args.every),
+        "frettir, sample": command(args, "frettir", ids=ids),
+        "tokenizer, sample": command(args, "tokenizer", ids=ids),
+        "parse all, sample": command(args, "parse-all", ids=ids),
     }
     counts = {label: sample if "sample" in label else total for label in commands}
     runs = measure(args, commands)
@@ -281,6 +299,7 @@ def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> Non
     ratio("parse all / frettir, sample (times faster)", runs["parse all, sample"], runs["frettir, sample"])
     rss = statistics.median(r["done"]["rss_mb"] for r in runs["frettir, dev"].events)
     print(f"  peak RSS of a frettir process over the dev corpus: {rss:.0f} MB")
+    ids.unlink()
 
 
 def cold(args: argparse.Namespace, census: dict[str, Any]) -> None:
@@ -389,6 +408,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--repeat", type=int, default=5, help="the Dask section: read the dev corpus N times over (default 5)"
     )
     parser.add_argument("--only", help=argparse.SUPPRESS)
+    parser.add_argument("--ids", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (Path(args.shared) / "corpus" / "dev.jsonl").is_file():
         raise SystemExit(f"no corpus in {args.shared}/corpus: pass --shared")

@@ -75,7 +75,7 @@ def test_project_urls_and_install_docs_agree() -> None:
     urls = project["urls"]
     assert {"Documentation", "Source", "Changelog"} <= set(urls)
     git_url = f"git+{urls['Source']}"
-    for page in ("README.md", "docs/install.rst"):
+    for page in ("README.md", "docs/install.rst", "docs/index.rst", "docs/tutorial.rst"):
         text = (_ROOT / page).read_text(encoding="utf-8")
         assert f"frettir @ {git_url}" in text, page
         assert "pip install frettir\n" not in text, f"{page}: frettir is not on PyPI"
