@@ -615,3 +615,18 @@ def test_scan_is_deterministic_and_paragraph_local(text: str) -> None:
             for m in scan_marks(paragraph.slice(text))
         ]
     assert [attrs.evolve(m, continues=False, continued=False) for m in found] == alone
+
+
+@pytest.mark.parametrize("text", ['"\r”', '"\n\n” sagði hún.', "„Þetta er\nbúið« segir hann."])
+def test_a_quote_run_on_for_a_closer_of_another_style_ends_with_its_paragraph(text: str) -> None:
+    """A quote left open because a later mark looked like its closer ends in its own paragraph.
+
+    The look-ahead counts ``”`` and ``«`` as closers of any double quote, but ``”`` does not
+    close a straight ``"`` and ``«`` closes only guillemets: such a quote is unclosed after all
+    and, like every unclosed quote, ends at the end of its paragraph (found by a property run).
+    """
+    first = paragraphs(text)[0]
+    found = scan_marks(text)
+    assert found[0].closer is None
+    assert first.contains(found[0].outer)
+    assert found[0].inner.slice(text) == text[found[0].inner.start : first.end].strip()

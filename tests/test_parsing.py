@@ -105,3 +105,15 @@ def test_cli_parse_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert "+parse" in capsys.readouterr().out
     assert main(["extract", "--parse", "every", str(source)]) == 2
     assert "--parse" in capsys.readouterr().err
+
+
+def test_cues_mode_takes_the_subject_from_the_sentence_parse_without_a_frame() -> None:
+    """In ``"cues"``, the parse of the whole sentence names the speaker; no frame is parsed."""
+    code = (
+        "import frettir._greynir as g\n"
+        "from frettir import Article\n"
+        f"quotes = Article.from_text({_RELATIVE!r}, parse='cues').quotes\n"
+        "print([(q.speaker.name, q.rule) for q in quotes], g._cached_parse_subject.cache_info().misses)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[('Nadiya Apolonova', 'indirect.that_clause+parse')] 0"

@@ -657,3 +657,15 @@ def test_a_first_person_verb_reading_without_its_pronoun_does_not_end_a_report()
     text = "Lögreglustjórinn segist ekki vilja tjá sig um málið en vel geti verið að fleiri komi við sögu."
     quotes = _quotes(text, "indirect")
     assert quotes[0].text == "ekki vilja tjá sig um málið en vel geti verið að fleiri komi við sögu"
+
+
+def test_a_conditional_with_ef_does_not_continue_a_report() -> None:
+    """``Það myndi … ef …``: a condition, not the report carried on.
+
+    ANNOTATION.md; visir-2016-04-sigmundur-bitid.
+    """
+    text = (
+        "Ráðherrann sagði samstarfið ekki hanga á bláþræði. "
+        "Það myndi aðeins gerast ef menn vildu ekki vinna saman."
+    )
+    assert [q.text for q in _quotes(text, "indirect")] == ["samstarfið ekki hanga á bláþræði"]

@@ -60,6 +60,7 @@ objects is most of the cost.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import Final
@@ -157,7 +158,7 @@ def scan_marks(text: str) -> tuple[Marked, ...]:
     _check_text(text)
     bounds = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     opens = [_reopens(text, start, end) for start, end in bounds]
-    scanner = _Scanner(text, _Reach(text, bounds, opens))
+    scanner = _Scanner(text, _Reach(text, bounds, opens), bounds)
     for number, (start, end) in enumerate(bounds):
         reopened = number + 1 < len(bounds) and opens[number + 1]
         scanner.scan(start, end, number, reopened=reopened)
@@ -269,9 +270,10 @@ class _Scanner:
     closes or its paragraph ends, so every result object is built once.
     """
 
-    def __init__(self, text: str, reach: _Reach) -> None:
+    def __init__(self, text: str, reach: _Reach, bounds: list[tuple[int, int]]) -> None:
         self.text = text
         self.reach = reach
+        self.ends = [end for _, end in bounds]  # where each paragraph ends, in text order
         self.found: list[Marked | None] = []
         self.stack: list[_Entry] = []
         self.by_kind: list[list[int]] = [[] for _ in range(7)]  # stack positions of each kind
@@ -423,7 +425,11 @@ class _Scanner:
             kind, start, opener, depth, index, continued = stack.pop()
             by_kind[kind].pop()
             inner_start = start + len(opener)
-            span_end = max(inner_start, end)
+            # A span that ran on over a break for a closer that never came (the marks ahead
+            # counted as closers but pair with another style) is unclosed: it ends with its own
+            # paragraph (paragraph bounds are trimmed), as every unclosed span does.
+            own_end = end if start >= self.start else self.ends[bisect.bisect_right(self.ends, start)]
+            span_end = max(inner_start, own_end)
             found[index] = Marked(
                 outer=Span(start=start, end=span_end),
                 inner=self._inner(inner_start, span_end),

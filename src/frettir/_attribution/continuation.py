@@ -31,6 +31,9 @@ __all__ = [
     "unattributed",
 ]
 
+_CONDITIONAL = frozenset({"myndi", "myndu", "mundi", "mundu"})
+"""The conditional auxiliary: with an *ef* clause, the sentence is a condition."""
+
 CONTINUATION_PARAGRAPHS = 3
 """How many paragraphs back the latest speaker may have been quoted for ``direct.continuation``."""
 
@@ -57,6 +60,8 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
         return None
     if doc.inside[a] >= 0 or doc.tokens[a].low in ("ef", "þótt", "nema"):
         return None
+    if any(t.low == "ef" for t in doc.tokens[a:b]) and any(t.low in _CONDITIONAL for t in doc.tokens[a:b]):
+        return None  # "Það myndi hanga á bláþræði ef …": a conditional, not the report going on
     if not subjunctive_clause(ctx, a, b):
         return None
     span = content_span(doc, a, b)

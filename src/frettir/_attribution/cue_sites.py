@@ -16,10 +16,18 @@ from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
 from frettir._cues import Cue, auxiliary_before, cue_at, strong_finite
-from frettir._greynir import MAX_PARSE_TOKENS, parse_subject
+from frettir._greynir import MAX_PARSE_TOKENS, Clause, Parsing, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
-__all__ = ["PARSE_BUDGET", "CueSite", "CueSites", "find_cue_sites", "journalist_question", "parsed_subject"]
+__all__ = [
+    "PARSE_BUDGET",
+    "CueSite",
+    "CueSites",
+    "find_cue_sites",
+    "journalist_question",
+    "parsed_clause",
+    "parsed_subject",
+]
 
 PARSE_BUDGET = 8
 """Clause frames Greynir may parse for one article; later clauses use the token rules only.
@@ -228,10 +236,15 @@ def _impersonal_frame(doc: Doc, i: int, a: int, b: int) -> bool:
 def parsed_subject(doc: Doc, cue: Cue, unit: tuple[int, int]) -> Mention | None:
     """Ask Greynir for the subject of a cue verb the token rules left without one.
 
-    Only clauses without quotation marks and of at most ``MAX_PARSE_TOKENS`` tokens are
-    parsed; this is the one place frettir runs the parser.
+    With ``parse="cues"``, the parse of the cue's sentence gives it when it found a
+    nominative subject. Else the frame is parsed: only clauses without quotation marks and
+    of at most ``MAX_PARSE_TOKENS`` tokens, the one place besides the ``"cues"`` mode where
+    frettir runs the parser.
     """
     a, b = unit
+    clause = parsed_clause(doc, cue)
+    if clause is not None and clause.subject is not None and clause.case in (None, "nf"):
+        return _mention_at(doc, cue, unit, clause.subject[0])  # the sentence's own parse
     # the frame: the clause up to the complementizer, the report itself replaced by "það"
     frame_end = next((x for x in range(cue.index + 1, b) if doc.tokens[x].low in ("að", "hvort")), b)
     if (
@@ -252,7 +265,20 @@ def parsed_subject(doc: Doc, cue: Cue, unit: tuple[int, int]) -> Mention | None:
     found = parse_subject(frame, cue.start - start, doc.parser)
     if found is None:
         return None
-    head_at = start + found[0]
+    return _mention_at(doc, cue, unit, start + found[0])
+
+
+def parsed_clause(doc: Doc, cue: Cue) -> Clause | None:
+    """What the parse of the cue's sentence says about its verb (``parse="cues"`` only)."""
+    parsing = doc.parser
+    if not isinstance(parsing, Parsing):
+        return None
+    return parsing.clauses.get(doc.tokens[cue.index].start)
+
+
+def _mention_at(doc: Doc, cue: Cue, unit: tuple[int, int], head_at: int) -> Mention | None:
+    """The subject whose head word a parse puts at ``head_at``, unless it is not the speaker."""
+    a, b = unit
     for k in range(a, b):
         if doc.tokens[k].start == head_at and k != cue.index:
             if k > cue.index + 2:
