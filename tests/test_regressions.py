@@ -669,3 +669,12 @@ def test_a_conditional_with_ef_does_not_continue_a_report() -> None:
         "Það myndi aðeins gerast ef menn vildu ekki vinna saman."
     )
     assert [q.text for q in _quotes(text, "indirect")] == ["samstarfið ekki hanga á bláþræði"]
+
+
+def test_a_question_by_a_journalist_named_with_a_title_is_no_quote() -> None:
+    """``X, þáttastjórnandi, spurði Y hvort …``: the host's question, like *fréttamaðurinn spurði*.
+
+    visir-2022-01-em-hladvarp-slaemi-kaflinn (ANNOTATION.md: journalists' questions are not quotes).
+    """
+    text = "Stefán Árni Pálsson, þáttastjórnandi, spurði Ásgeir Örn hvort eitthvað hefði komið á óvart."
+    assert _quotes(text, "indirect") == []

@@ -133,11 +133,10 @@ def _passive_first(doc: Doc, i: int, b: int) -> bool:
 
 def journalist_question(site: CueSite) -> bool:
     """A journalist's question in running text is not a quote (ANNOTATION.md)."""
-    return (
-        site.cue.lemma == "spyrja"
-        and site.subject is not None
-        and (site.subject.head_lemma or "") in JOURNALISTS
-    )
+    if site.cue.lemma != "spyrja" or site.subject is None:
+        return False
+    heads = {site.subject.head_lemma or "", *(site.subject.title or "").lower().split()}
+    return bool(heads & JOURNALISTS)  # "fréttamaðurinn spurði", "X, þáttastjórnandi, spurði"
 
 
 def subject_of(
