@@ -204,12 +204,14 @@ def warm() -> None:
     process) it ends with ``gc.freeze()``: the objects alive then are left alone by the
     garbage collector for the rest of the process.
     """
-    from frettir._greynir import parse_subject
+    from frettir._greynir import DEFAULT_PARSE, parse_subject
 
     Article.from_text(_WARM_TEXT)
-    # The engine parses only some cue clauses, so a short article may not load Greynir's
-    # grammar (about 0.5 s); parse one clause so that forked workers share it.
-    parse_subject(_WARM_CLAUSE, 4)
+    if DEFAULT_PARSE != "none":
+        # The engine parses only some cue clauses, so a short article may not load Greynir's
+        # grammar (about 0.5 s); parse one clause so that forked workers share it. With no
+        # parsing by default the grammar is loaded only by a caller who asks for a parse.
+        parse_subject(_WARM_CLAUSE, 4)
     # In a worker process the engine's many long-lived objects are moved out of the garbage
     # collector's sight: the worker then exits at once instead of spending 1-2 s taking them
     # apart (a Dask worker slower than its nanny's 4 s is killed, with connection errors).
