@@ -90,24 +90,31 @@ class Board:
         return self._reports.get(para, [])
 
     def drop_nested(self) -> None:
-        """Drop an indirect claim inside another of the same speaker in its paragraph."""
-        by_para: dict[int, list[Claim]] = {}
+        """Drop an indirect claim inside another of the same speaker in its paragraph.
+
+        One sort and one sweep per paragraph and speaker: in order of start (longest first),
+        a claim lies inside an earlier one with another span exactly when the furthest end
+        of those earlier claims reaches its own end.
+        """
+        groups: dict[tuple[int, int], list[Claim]] = {}
         for claim in self.claims:
             if claim.kind == "indirect":
-                by_para.setdefault(claim.para, []).append(claim)
-        keep: list[Claim] = []
-        for claim in self.claims:
-            reports = by_para.get(claim.para, [])
-            inside_same = claim.kind == "indirect" and any(
-                other is not claim
-                and other.entity is claim.entity
-                and other.start <= claim.start
-                and claim.end <= other.end
-                and (other.start, other.end) != (claim.start, claim.end)
-                for other in reports
-            )
-            if not inside_same:
-                keep.append(claim)
+                groups.setdefault((claim.para, id(claim.entity)), []).append(claim)
+        nested: set[int] = set()
+        for group in groups.values():
+            group.sort(key=lambda c: (c.start, -c.end))
+            reach = -1  # the furthest end of the claims before the current span
+            k = 0
+            while k < len(group):
+                span = (group[k].start, group[k].end)
+                same = k
+                while same < len(group) and (group[same].start, group[same].end) == span:
+                    same += 1
+                if reach >= span[1]:
+                    nested.update(id(c) for c in group[k:same])
+                reach = max(reach, span[1])
+                k = same
+        keep = [claim for claim in self.claims if id(claim) not in nested]
         self.claims = keep
         self._reports = None
         self._timeline = sorted((c for c in keep if c.entity is not None), key=lambda c: c.start)
