@@ -127,3 +127,16 @@ def test_a_bad_corpus_file_is_exit_2_with_a_message(
     err = capsys.readouterr().err
     assert "bad.db: the file is damaged or not a frettir corpus" in err
     assert "Traceback" not in err
+
+
+def test_who_with_no_quotes_says_so_on_stderr_and_exits_one(
+    jsonl: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name nobody in the corpus has gives no output, a message on stderr and exit code 1."""
+    db = str(tmp_path / "c.db")
+    assert main(["index", db, str(jsonl)]) == 0
+    capsys.readouterr()
+    assert main(["who", "Enginn Ekkisson", "--db", db, "--json"]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "no quotes by 'Enginn Ekkisson'" in err

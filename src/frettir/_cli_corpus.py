@@ -163,6 +163,10 @@ def _cmd_who(args: argparse.Namespace) -> int:
             quotes = corpus.who(args.name)
         except CorpusError as error:
             raise _UsageError(str(error)) from error
+    if not quotes:
+        # as grep does: nothing found is said on stderr and in the exit code, never as output
+        _error(f"no quotes by {args.name!r} in {args.db}")
+        return 1
     _print_quotes(quotes, args)
     return 0
 
@@ -241,7 +245,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "who",
         help="every quote of one person across the corpus",
         description="Print every quote of NAME across the corpus, oldest first; words reported in "
-        "several articles are shown once, with every source.",
+        "several articles are shown once, with every source. Exit code 1, and a message on "
+        "standard error, when the corpus has no quote by NAME.",
     )
     who.add_argument("name", metavar="NAME", help="the person's name (case and accents normalised)")
     _db_option(who)
