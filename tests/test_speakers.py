@@ -300,3 +300,26 @@ def test_the_issuer_of_a_document_is_a_body_named_as_a_subject_not_a_place(read:
         "Maðurinn skaut í átt að lögreglu, segir í tilkynningunni."
     )
     assert _speakers_of(article) == [("Maðurinn skaut í átt að lögreglu", "Lögreglan á Austurlandi")]
+
+
+def test_a_weak_adjective_before_a_bare_noun_is_no_speaker(read: Read) -> None:
+    """``segist líklega vera hættur``: an adverb and an infinitive, not the phrase *líklega vera*.
+
+    A weak adjective needs a definite phrase, so ``líklega vera`` is refused as a noun phrase
+    while ``gamla konan`` is read; the speaker is the antecedent of ``sem`` before the cue.
+    """
+    tokens = [
+        t
+        for sentence in split("Hann segist líklega vera hættur en gamla konan ekki.")
+        for t in sentence.tokens
+    ]
+    words = [t.text for t in tokens]
+    assert read_np(tokens, words.index("líklega")) is None
+    old = read_np(tokens, words.index("gamla"))
+    assert old is not None
+    assert old.name == "gamla konan"
+    article = read(
+        "Aðalfundur félagsins var haldinn í Hafnarfirði í gær. "
+        "Fundinn sótti Páll Sigurðsson sem segist líklega vera hættur í stjórninni."
+    )
+    assert _speakers_of(article) == [("líklega vera hættur í stjórninni", "Páll Sigurðsson")]

@@ -189,6 +189,26 @@ def _agrees(adjective: Token, noun: Token) -> bool:
     return False
 
 
+def _weak_only(adjective: Token, noun: Token) -> bool:
+    """Whether an adjective agrees with an indefinite noun only in its weak declension.
+
+    A weak adjective needs a definite phrase (``gamla konan``, ``hin líklega niðurstaða``), so
+    a weak form before a noun without its article is no noun phrase: in ``segist líklega vera
+    fæddur`` ``líklega`` is the adverb and ``vera`` the infinitive. Where the noun has a
+    nominative reading, only that one is weighed (a subject is read).
+    """
+    if _is_cap(noun) or any("gr" in m.tags for m in _noun_meanings(noun)):
+        return False
+    readings = [m for m in _adj_meanings(adjective) if m.cat == "lo"]
+    if not readings or len(readings) != len(_adj_meanings(adjective)):
+        return False
+    nominative = _noun_meanings(noun, "NF")
+    if nominative:  # the phrase is read as a subject: only its nominative readings count
+        noun = attrs.evolve(noun, meanings=tuple(nominative))
+    fits = [m for m in readings if _agrees(attrs.evolve(adjective, meanings=(m,)), noun)]
+    return bool(fits) and all(m.tags.startswith(("FVB", "EVB")) for m in fits)
+
+
 def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
     """The given-name reading of a capitalised word (``Ragnar``).
 
@@ -531,7 +551,13 @@ def read_np(
             and not (_noun_meanings(tokens[k], "NF") and _genitive_only(tokens[k + 1]))
         ):
             k += 1
-        if k < stop and tokens[k].kind == "word" and _noun_meanings(tokens[k]) and _nounish(tokens[k]):
+        if (
+            k < stop
+            and tokens[k].kind == "word"
+            and _noun_meanings(tokens[k])
+            and _nounish(tokens[k])
+            and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
+        ):
             noun = tokens[k]
             nouns = _noun_meanings(noun)
             nouns_nf = _noun_meanings(noun, "NF")

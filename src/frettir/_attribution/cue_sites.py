@@ -173,9 +173,10 @@ def subject_of(
         earlier = _last_subject(doc, a, j)
         if earlier is not None:
             return earlier, after
-    if i - 1 >= a and tokens[i - 1].text == "sem" and i - 2 >= a and tokens[i - 2].text == ",":
-        rel = np_before(tokens, i - 2, a)
-        if rel is not None:
+    if i - 1 >= a and tokens[i - 1].text == "sem" and i - 2 >= a:
+        # "…, sem segist", and a restrictive relative without the comma: "segir Jökull sem segist"
+        rel = np_before(tokens, i - 2 if tokens[i - 2].text == "," else i - 1, a)
+        if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
     return None, after
 
