@@ -140,3 +140,33 @@ def test_who_with_no_quotes_says_so_on_stderr_and_exits_one(
     out, err = capsys.readouterr()
     assert out == ""
     assert "no quotes by 'Enginn Ekkisson'" in err
+
+
+def test_index_progress_bar_counts_lines_and_files(
+    tmp_path: Path, read: Callable[[str], Article], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal, ``index`` gives its bar a total: a JSON Lines file's lines, one per other file."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    import tqdm
+
+    bars: list[int | None] = []
+    real = tqdm.tqdm
+
+    def spy(*args: object, **kwargs: object) -> object:
+        total = kwargs.get("total")
+        bars.append(total if isinstance(total, int) else None)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(tqdm, "tqdm", spy)
+    monkeypatch.setattr("sys.stderr", Terminal())
+    lines = tmp_path / "many.jsonl"
+    rows = [{"id": f"a{n}", "text": f"„Þetta er {n}. frétt,“ segir Jón."} for n in range(11)]
+    lines.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n\n" for row in rows), encoding="utf-8")
+    text = tmp_path / "one.txt"
+    text.write_text("„Já,“ segir Anna.", encoding="utf-8")
+    assert main(["index", str(tmp_path / "c.db"), str(lines), str(text)]) == 0
+    assert bars == [12]

@@ -18,6 +18,7 @@ import attrs
 from frettir._cli_io import (
     _STDIN,
     _STDIN_ID,
+    _count_items,
     _decode,
     _describe,
     _dump,
@@ -53,12 +54,16 @@ _Indexed = tuple[str | None, Article | None, str | None]
 """The id and article read from one input item, or the message saying why it failed."""
 
 
+def _is_jsonl(path: str) -> bool:
+    return path.lower().endswith(_JSONL_SUFFIXES)
+
+
 def _items(paths: Sequence[str]) -> Iterator[_Item]:
     """Yield the JSON Lines lines of each input file, or the whole file if it is one article."""
     for path in paths:
         name = _STDIN_ID if path == _STDIN else path
         data = _read_bytes(path)
-        if path == _STDIN or path.lower().endswith(_JSONL_SUFFIXES):
+        if path == _STDIN or _is_jsonl(path):
             for number, line in enumerate(data.splitlines(), start=1):
                 if line.strip():
                     yield name, number, line
@@ -115,7 +120,8 @@ def _cmd_index(args: argparse.Namespace) -> int:
             _read_item, _items(paths), on_error=_lost, processes=args.processes, initializer=warm
         )
         try:
-            for ident, article, message in _progress(outcomes, total=None, desc="index"):
+            total = _count_items(paths, jsonl=_is_jsonl) if sys.stderr.isatty() else None
+            for ident, article, message in _progress(outcomes, total=total, desc="index"):
                 if article is None or ident is None:
                     failed += 1
                     _error(message or "no article")
@@ -124,10 +130,10 @@ def _cmd_index(args: argparse.Namespace) -> int:
                 added += corpus.add(article, id=ident)
         except CorpusError as error:
             raise _UsageError(str(error)) from error
-        total = len(corpus)
+        stored = len(corpus)
     _error(
         f"{args.db}: {read} article{'' if read == 1 else 's'} read, {added} new or changed, "
-        f"{failed} failed; {total} in the corpus"
+        f"{failed} failed; {stored} in the corpus"
     )
     return 1 if failed else 0
 

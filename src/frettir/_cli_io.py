@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Final, TypeVar
 
 from frettir.errors import InputError
@@ -60,6 +61,25 @@ def _progress(items: Iterable[_T], *, total: int | None, desc: str, enabled: boo
 
     bar: Iterable[_T] = tqdm(items, total=total, desc=desc, unit=" articles", file=sys.stderr, leave=False)
     return bar
+
+
+def _count_items(paths: Sequence[str], *, jsonl: Callable[[str], bool] = lambda path: True) -> int | None:
+    """How many articles the input files hold, for a progress bar's total; ``None`` for stdin.
+
+    A file that ``jsonl`` says is JSON Lines holds one article per non-blank line; any other
+    file is one article. Standard input and other non-regular files cannot be read twice, so
+    their count is unknown.
+    """
+    if any(path == _STDIN or not os.path.isfile(path) for path in paths):
+        return None
+    total = 0
+    for path in paths:
+        if not jsonl(path):
+            total += 1
+            continue
+        with open(path, "rb") as handle:
+            total += sum(1 for line in handle.read().splitlines() if line.strip())
+    return total
 
 
 def _read_bytes(path: str) -> bytes:

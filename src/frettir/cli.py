@@ -29,6 +29,7 @@ from frettir._cli_io import (
     _PROG,
     _STDIN,
     _STDIN_ID,
+    _count_items,
     _decode,
     _describe,
     _dump,
@@ -113,17 +114,6 @@ def _check_readable(paths: Sequence[str]) -> None:
                     pass
             except OSError as error:
                 raise _UsageError(f"cannot read {path}: {error.strerror or error}") from error
-
-
-def _count_lines(paths: Sequence[str]) -> int | None:
-    """The number of non-blank lines in regular files (for a progress bar); ``None`` for stdin."""
-    if any(path == _STDIN or not os.path.isfile(path) for path in paths):
-        return None
-    total = 0
-    for path in paths:
-        with open(path, "rb") as handle:
-            total += sum(1 for line in handle.read().splitlines() if line.strip())
-    return total
 
 
 def _binary_lines(path: str) -> Iterator[bytes]:
@@ -346,7 +336,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             timeout=args.timeout,
         )
         show = not out.isatty() and sys.stderr.isatty()
-        total = _count_lines(paths) if show else None
+        total = _count_items(paths) if show else None
         first_line: dict[str, str] = {}
         for outcome in _progress(outcomes, total=total, desc="extract", enabled=show):
             record = record_of(outcome)
