@@ -335,9 +335,7 @@ def test_registry_a_plural_pronoun_takes_a_group_of_any_gender() -> None:
     """A group entity (``hluti``, masculine singular) is found by ``þau``; a plain body is not."""
     registry = Registry()
     body = registry.add(Mention(0, 8, "organization", "Efling", "kvk", head_lemma="efling"))
-    group = registry.add(
-        Mention(20, 50, "description", "hluti samninganefndar", "kk", head_lemma="hluti")
-    )
+    group = registry.add(Mention(20, 50, "description", "hluti samninganefndar", "kk", head_lemma="hluti"))
     assert group.group and not body.group
     assert registry.resolve_pronoun("hk", 80, number="ft") is group
     assert registry.resolve_pronoun("kvk", 80) is body  # "hún": a body of that gender, not the group

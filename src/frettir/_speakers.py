@@ -353,7 +353,7 @@ def _compound_nominative(form: str, meaning: Meaning) -> str | None:
         return None
     prefix, head = meaning.lemma.rsplit("-", 1)
     cut = len(prefix.replace("-", ""))
-    if not form[:cut].casefold() == prefix.replace("-", "").casefold():
+    if form[:cut].casefold() != prefix.replace("-", "").casefold():
         return None
     tail = nominative(form[cut:], head, meaning.cat, meaning.tags)
     return None if tail is None else form[:cut] + tail
@@ -664,7 +664,7 @@ def read_np(
                 named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
                 if noun.text.isupper() and len(noun.text) > 1:
                     name = noun.text  # an acronym stays as written ("BBC")
-                elif named or ("gr" not in meaning.tags and "FT" not in meaning.tags and "-" not in meaning.lemma):
+                elif named or not ("gr" in meaning.tags or "FT" in meaning.tags or "-" in meaning.lemma):
                     lemma = named[0].lemma if named else meaning.lemma
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
