@@ -19,7 +19,7 @@ import attrs
 
 from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
-__all__ = ["COLLECTIVE_HEADS", "Entity", "Mention", "Registry", "collective", "read_np"]
+__all__ = ["BODY_KINDS", "COLLECTIVE_HEADS", "Entity", "Mention", "Registry", "body_kind", "collective", "read_np"]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
@@ -129,6 +129,34 @@ def collective(lemma: str | None) -> bool:
     if any(head in COLLECTIVE_HEADS for head in compound_heads(low)[:2]):
         return True
     return any(low.endswith(head) and len(head) >= 5 for head in COLLECTIVE_HEADS)
+
+
+BODY_KINDS = frozenset(
+    {
+        # general nouns for a firm or an association: "fyrirtækið", "félagið", "bankinn"
+        "fyrirtæki", "félag", "banki", "útgerð",
+        # for a publisher or broadcaster: "miðillinn", "ríkismiðillinn", "fjölmiðillinn"
+        "miðill",
+        # for a public body: "stofnunin", "embættið"
+        "stofnun", "embætti",
+    }
+)  # fmt: skip
+"""Head nouns that say only what kind of body something is, as the lemma or a compound's head.
+
+Such a noun with its article (*Í tilkynningu frá fyrirtækinu segir …*) refers back, as a
+pronoun does, to the body named last, whose own name may have no head noun at all (*Arctic
+Fish*, *RÚV*). A noun that names one body (*lögreglan*, *ráðuneytið*) is not here: it refers
+to the body with that head (:meth:`Registry.resolve_role`).
+"""
+
+
+def body_kind(lemma: str | None) -> bool:
+    """Whether a noun lemma only says what kind of body something is (:data:`BODY_KINDS`).
+
+    >>> [body_kind(w) for w in ("fyrirtæki", "ríkismiðill", "lögregla")]
+    [True, True, False]
+    """
+    return bool(lemma) and any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
 
 
 @attrs.frozen(slots=True)
@@ -1230,11 +1258,31 @@ class Registry:
             # "Hluti nefndarinnar kom … Þegar hópurinn kom …": a definite collective refers
             # back to the group named last
             found = next((e for _, e, _ in self._before(mention.start) if e.group), None)
+        if found is None and mention.definite and mention.number == "et" and body_kind(head):
+            # "ráðinn til Arctic Fish. Í tilkynningu frá fyrirtækinu segir …": the body named last
+            found = self._latest_body(mention.start)
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:
             self._record(found, mention, salient=True, main=True)
         return found
+
+    def _latest_body(self, position: int, window: int = 700) -> Entity | None:
+        """The body named last before ``position``, within ``window`` characters.
+
+        A body, or a name of unknown gender with no title (a foreign firm's name, *Arctic
+        Fish*, reads like a foreign person's); never a group of people or a known person.
+        """
+        for pos, entity, _ in self._before(position):
+            if position - pos > window:
+                return None
+            if entity.group:
+                continue
+            if entity.kind == "organization" or (
+                entity.kind == "person" and entity.gender is None and not entity.titles
+            ):
+                return entity
+        return None
 
     def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:
         start = bisect.bisect_right(self._order, position, key=lambda item: item[0])
