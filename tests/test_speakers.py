@@ -415,3 +415,12 @@ def test_an_opinion_is_a_document_whose_issuer_speaks(read: Read) -> None:
     """``Í áliti umboðsmanns Alþingis segir að …``: *álit* is a document, its genitive the issuer."""
     article = read("Í áliti umboðsmanns Alþingis segir að ráðherra hafi brotið lög.")
     assert _speakers_of(article) == [("ráðherra hafi brotið lög", "umboðsmaður Alþingis")]
+
+
+def test_a_general_noun_for_a_body_never_takes_a_place(read: Read) -> None:
+    """``á Hvolsvelli … Að sögn foreldrafélagsins``: a town is no body; the association is itself."""
+    article = read(
+        "Nýr leikskóli var opnaður á Hvolsvelli í gær. "
+        "Að sögn foreldrafélagsins hefur biðlistinn styst verulega."
+    )
+    assert _speakers_of(article) == [("hefur biðlistinn styst verulega", "foreldrafélagið")]

@@ -19,7 +19,16 @@ import attrs
 
 from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
-__all__ = ["BODY_KINDS", "COLLECTIVE_HEADS", "Entity", "Mention", "Registry", "body_kind", "collective", "read_np"]
+__all__ = [
+    "BODY_KINDS",
+    "COLLECTIVE_HEADS",
+    "Entity",
+    "Mention",
+    "Registry",
+    "body_kind",
+    "collective",
+    "read_np",
+]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
@@ -156,7 +165,9 @@ def body_kind(lemma: str | None) -> bool:
     >>> [body_kind(w) for w in ("fyrirtæki", "ríkismiðill", "lögregla")]
     [True, True, False]
     """
-    return bool(lemma) and any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
+    if not lemma:
+        return False
+    return any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
 
 
 @attrs.frozen(slots=True)
@@ -177,6 +188,7 @@ class Mention:
     np_start: int = -1  # token index where the whole phrase begins (a title before a name)
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
     definite: bool = False  # a description's noun has its article ("hópurinn")
+    place: bool = False  # a place name in BÍN ("Hvolsvöllur"), registered like a body
 
 
 def _shown(token: Token) -> str:
@@ -391,6 +403,8 @@ PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
 _PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær"})
+"""BÍN domains of places proper (not bodies): a town or a country speaks through no epithet."""
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
 
@@ -720,6 +734,9 @@ def read_np(
                 ),
                 nominative=bool(nouns_nf) or meaning.tags == "-",
                 definite="gr" in meaning.tags,
+                place=kind == "organization"
+                and any(m.domain in _PLACES_ONLY for m in nouns)
+                and not any(m.domain in ("fyr", "stofn") for m in nouns),
             )
     if mention is None:
         return None
@@ -845,6 +862,7 @@ class Entity:
     head_lemma: str | None = None
     number: str = "et"
     group: bool = False  # a group of people (:func:`collective`): plural pronouns refer to it
+    place: bool = False  # a place name, never what a general noun for a body refers to
     words: frozenset[str] = attrs.field(init=False, eq=False)
     seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
 
@@ -1045,6 +1063,7 @@ class Registry:
                 head_lemma=mention.head_lemma,
                 number=mention.number,
                 group=mention.kind != "person" and collective(mention.head_lemma),
+                place=mention.place,
                 seq=len(self.entities),
             )
             self.entities.append(best)
@@ -1271,13 +1290,14 @@ class Registry:
         """The body named last before ``position``, within ``window`` characters.
 
         A body, or a name of unknown gender with no title (a foreign firm's name, *Arctic
-        Fish*, reads like a foreign person's); never a group of people or a known person.
+        Fish*, reads like a foreign person's); never a group of people, a place BÍN names
+        (*Hvolsvöllur*) or a known person.
         """
         for pos, entity, _ in self._before(position):
             if position - pos > window:
                 return None
-            if entity.group:
-                continue
+            if entity.group or entity.place:
+                continue  # "á Hvolsvelli … að sögn foreldrafélagsins": a town is no body
             if entity.kind == "organization" or (
                 entity.kind == "person" and entity.gender is None and not entity.titles
             ):

@@ -274,7 +274,9 @@ def document_before(ctx: Context, chain: Chain) -> Claim | None:
     mention = read_np(tokens, k, i - 1, apposition=False)
     if mention is None or mention.kind == "pronoun" or (k == a + 1 and mention.nominative):
         return None  # the issuer is the genitive of the document, or after "frá"
-    return mark_claim(doc, m, entity_for(doc, mention), (mention.start, mention.end), None, "direct.document_before")
+    return mark_claim(
+        doc, m, entity_for(doc, mention), (mention.start, mention.end), None, "direct.document_before"
+    )
 
 
 @rule("direct.in_report", 0.85, stage="direct")
