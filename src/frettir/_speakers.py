@@ -298,6 +298,30 @@ _PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
 
+def _genitive_word(token: Token) -> bool:
+    """Whether a word has a genitive noun or adjective reading."""
+    return token.kind == "word" and any(
+        m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings
+    )
+
+
+def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
+    """Whether the word at ``j``, which has a genitive reading, is an adverb that ends the phrase.
+
+    ``segir rannsókn enn í gangi``, ``sagði verkið einstaklega mikilvægt``, ``Fjölmiðlar ytra
+    telja``: *enn*, *einstaklega* and *ytra* have genitive readings in BÍN (a noun, a weak
+    adjective), but read as adverbs after a noun phrase. The genitive reading holds when a
+    genitive word follows (``formaður íslenska félagsins``), and a direction after a place
+    name is part of the name (``á Norðurlandi eystra``).
+    """
+    token = tokens[j]
+    if not any(m.cat == "ao" for m in token.meanings):
+        return False
+    if j + 1 < limit and _genitive_word(tokens[j + 1]):
+        return False
+    return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
+
+
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
     """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``).
 
@@ -311,8 +335,11 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
             continue
         if token.kind == "word" and token.meanings:
-            genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
-            if genitive and (title or not any(m.cat == "so" for m in token.meanings)):
+            if (
+                _genitive_word(token)
+                and (title or not any(m.cat == "so" for m in token.meanings))
+                and not _adverb_ends(tokens, j, limit)
+            ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
                 continue
             if (
@@ -452,8 +479,15 @@ def read_np(
     *,
     apposition: bool = True,
     oblique: bool = False,
+    verb_follows: bool = False,
 ) -> Mention | None:
-    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
+    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there.
+
+    ``verb_follows`` says that the phrase is wanted right before the finite verb of its
+    clause: then its head noun is no verb, whatever readings BÍN gives it (``Embætti
+    saksóknara segir``: not the subjunctive of *embætta*), for a clause has one finite verb
+    in second place.
+    """
     stop = len(tokens) if limit is None else limit
     if i >= stop:
         return None
@@ -555,7 +589,7 @@ def read_np(
             k < stop
             and tokens[k].kind == "word"
             and _noun_meanings(tokens[k])
-            and _nounish(tokens[k])
+            and (verb_follows or _nounish(tokens[k]))
             and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
         ):
             noun = tokens[k]
@@ -710,7 +744,7 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     for k in range(max(floor, j - 14), j):
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
-        mention = read_np(tokens, k, j)
+        mention = read_np(tokens, k, j, verb_follows=j < len(tokens) and _finite(tokens[j]))
         if mention is None:
             continue
         end = mention.tok_end
