@@ -199,7 +199,8 @@ def journalist_question(site: CueSite, doc: Doc | None = None) -> bool:
     """A journalist's question in running text is not a quote (ANNOTATION.md).
 
     The asker has a journalist's title, or the question frames an answer: it stands in a
-    *þegar* clause (*…,“ sagði hún þegar X spurði hana hvað …*), as *Aðspurður hvort …* does.
+    *þegar* clause after the cue of the answer (*…,“ sagði hún þegar X spurði hana hvað …*),
+    as *Aðspurður hvort …* does.
     """
     if site.cue.lemma != "spyrja" or site.subject is None:
         return False
@@ -210,12 +211,16 @@ def journalist_question(site: CueSite, doc: Doc | None = None) -> bool:
 
 
 def _in_when_clause(doc: Doc, site: CueSite) -> bool:
-    """Whether the cue's clause opens with *þegar* (no comma or other verb between)."""
-    a, _ = doc.units[site.unit]
+    """Whether the cue's clause is a *þegar* clause after another cue: *sagði hún þegar X spurði*.
+
+    The question is then when the words were said, not a report of its own (*Þegar X spurði
+    hvort …, svaraði enginn* opens its sentence and reports the question).
+    """
+    a, b = doc.units[site.unit]
     for k in range(site.cue.index - 1, a - 1, -1):
         token = doc.tokens[k]
         if token.low == "þegar":
-            return True
+            return any(cue_at(doc.tokens, j, b) is not None for j in range(a, k))
         if token.text in (",", ":", ";") or doc.inside[k] >= 0 or strong_finite(token):
             return False
     return False
