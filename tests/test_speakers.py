@@ -283,14 +283,63 @@ def test_an_office_named_again_is_its_holder(read: Read) -> None:
     assert _speakers_of(article) == [("reglurnar hafi verið lögmætar", "Katrín Jakobsdóttir")]
 
 
-def test_a_body_named_by_a_compound_has_no_splitter_hyphen() -> None:
-    """``Eflingarfélögum`` is named ``Eflingarfélag``, not with islenska's split ``Eflingar-félag``."""
+def test_a_compound_bin_lacks_is_named_by_its_own_nominative_not_a_guessed_lemma() -> None:
+    """``Eflingarfélögum`` (members, plural) is ``Eflingarfélög``: no hyphen, no invented singular.
+
+    islenska reads the word as the split lemma ``eflingar-félag``; the name keeps the form's
+    number and inflects only its head (``félögum`` -> ``félög``).
+    """
     text = "Fundurinn var haldinn með Eflingarfélögum í gær."
     tokens = [t for sentence in split(text) for t in sentence.tokens]
     at = [t.text for t in tokens].index("Eflingarfélögum")
     mention = read_np(tokens, at)
     assert mention is not None
-    assert mention.name == "Eflingarfélag"
+    assert mention.name == "Eflingarfélög"
+
+
+def test_a_body_known_to_bin_is_still_named_by_its_lemma() -> None:
+    """``Landhelgisgæslu`` is ``Landhelgisgæsla``: a singular noun BÍN knows is named by its lemma."""
+    text = "Þyrla Landhelgisgæslu var kölluð út."
+    tokens = [t for sentence in split(text) for t in sentence.tokens]
+    mention = read_np(tokens, [t.text for t in tokens].index("Landhelgisgæslu"))
+    assert mention is not None
+    assert mention.name == "Landhelgisgæsla"
+
+
+def test_a_plural_pronoun_refers_to_a_group_of_people_named_by_a_collective(read: Read) -> None:
+    """``Hluti starfsmanna fyrirtækisins … hópurinn … hrópuðu þau``: the whole noun phrase speaks.
+
+    ``þau`` (neuter plural) agrees with the people, not with the masculine singular *hluti*;
+    the definite collective *hópurinn* refers back to the same group.
+    """
+    article = read(
+        "Hluti starfsmanna fyrirtækisins mætti á fundinn. Þegar hópurinn kom í salinn "
+        "hrópuðu þau: „Við viljum svör!“"
+    )
+    assert _speakers_of(article) == [("Við viljum svör!", "hluti starfsmanna fyrirtækisins")]
+
+
+def test_a_collective_with_a_compound_head_is_a_group_too(read: Read) -> None:
+    """``Minnihluti nefndarinnar … Þau telja``: *minnihluti* ends in the collective *hluti*."""
+    article = read("Minnihluti nefndarinnar lagði fram tillögu í gær. Þau telja að frumvarpið sé gallað.")
+    assert _speakers_of(article) == [("frumvarpið sé gallað", "minnihluti nefndarinnar")]
+
+
+def test_a_singular_pronoun_never_refers_to_a_group_of_people(read: Read) -> None:
+    """``Meirihluti bæjarstjórnar … Hann segir``: *hann* is a person; with none named, nobody."""
+    article = read("Meirihluti bæjarstjórnar hafnaði tillögunni. Hann segir að hún sé of dýr.")
+    assert _speakers_of(article) == [("hún sé of dýr", None)]
+
+
+def test_registry_a_plural_pronoun_takes_a_group_of_any_gender() -> None:
+    """A group entity (``hluti``, masculine singular) is found by ``þau``; a plain body is not."""
+    registry = Registry()
+    body = registry.add(Mention(0, 8, "organization", "Efling", "kvk", head_lemma="efling"))
+    group = registry.add(Mention(20, 50, "description", "hluti samninganefndar", "kk", head_lemma="hluti"))
+    assert group.group and not body.group
+    assert registry.resolve_pronoun("hk", 80, number="ft") is group
+    assert registry.resolve_pronoun("kvk", 80) is body  # "hún": a body of that gender, not the group
+    assert registry.resolve_pronoun("kk", 80) is None  # "hann": never the masculine group
 
 
 def test_the_issuer_of_a_document_is_a_body_named_as_a_subject_not_a_place(read: Read) -> None:

@@ -19,7 +19,7 @@ import attrs
 
 from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
-__all__ = ["Entity", "Mention", "Registry", "read_np"]
+__all__ = ["COLLECTIVE_HEADS", "Entity", "Mention", "Registry", "collective", "read_np"]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
@@ -96,6 +96,41 @@ NOT_NP_START = frozenset(
 )  # fmt: skip
 
 
+COLLECTIVE_HEADS = frozenset(
+    {
+        # a part of a body or of a crowd: "hluti samninganefndar", "minnihluti nefndarinnar"
+        "hluti",
+        # a gathering of people: "hópurinn", "fólksfjöldinn á Arnarhóli", "mannfjöldinn"
+        "hópur", "fjöldi", "fólk",
+        # a body of members that speaks as one: "samninganefnd", "ritstjórn", "stjórnin"
+        "nefnd", "stjórn",
+    }
+)  # fmt: skip
+"""Head nouns of a group of people, as the whole lemma or the head of a compound.
+
+Icelandic refers to such a group with a plural pronoun by its members (*Hluti nefndarinnar
+kom á fundinn … hrópuðu þau*) and back with a general collective (*hópurinn*), whatever
+the noun's own gender and number: the grammar agrees with the people, not the noun.
+"""
+
+
+def collective(lemma: str | None) -> bool:
+    """Whether a noun lemma names a group of people (:data:`COLLECTIVE_HEADS`).
+
+    The lemma itself, the head islenska's compound splitter finds, or a known head at its end
+    (BÍN lists ``meirihluti`` whole).
+
+    >>> [collective(w) for w in ("minnihluti", "samninganefnd", "fólksfjöldi", "forseti")]
+    [True, True, True, False]
+    """
+    if not lemma:
+        return False
+    low = lemma.casefold()
+    if any(head in COLLECTIVE_HEADS for head in compound_heads(low)[:2]):
+        return True
+    return any(low.endswith(head) and len(head) >= 5 for head in COLLECTIVE_HEADS)
+
+
 @attrs.frozen(slots=True)
 class Mention:
     """A noun phrase read from tokens: who it names, how, and where."""
@@ -113,6 +148,7 @@ class Mention:
     alternatives: tuple[tuple[str, str | None], ...] = ()  # other (name, gender) readings
     np_start: int = -1  # token index where the whole phrase begins (a title before a name)
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
+    definite: bool = False  # a description's noun has its article ("hópurinn")
 
 
 def _shown(token: Token) -> str:
@@ -236,6 +272,22 @@ def _nounish(token: Token) -> bool:
     )
 
 
+def _head_of_genitive(tokens: Sequence[Token], k: int, stop: int) -> bool:
+    """Whether a word read as a noun heads the genitive noun after it (``Hluti samninganefndar``).
+
+    ``Hluti`` has a subjunctive verb reading (of *hluta*), but a nominative noun right before
+    a noun that can only be genitive is the head of its complement; a verb in the
+    indicative (*Segir stjórnarinnar* is no clause) is not read so.
+    """
+    token = tokens[k]
+    return (
+        k + 1 < stop
+        and bool(_noun_meanings(token, "NF"))
+        and _genitive_only(tokens[k + 1])
+        and not any(m.cat == "so" and "-FH-" in m.tags for m in token.meanings)
+    )
+
+
 def person_reading(token: Token, *, oblique: bool = False) -> tuple[str, str | None, str | None]:
     """Return (nominative name, gender, case) of a person token.
 
@@ -283,12 +335,28 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
             continue
         for m in token.meanings:
             if m.cat in NOUN_CATS or m.cat == "lo":
-                cand = nominative(form, m.lemma, m.cat, m.tags)
+                cand = nominative(form, m.lemma, m.cat, m.tags) or _compound_nominative(form, m)
                 if cand is not None:
                     best = cand if form[:1].islower() else cand[:1].upper() + cand[1:]
                     break
         words.append(best or form)
     return " ".join(words)
+
+
+def _compound_nominative(form: str, meaning: Meaning) -> str | None:
+    """The nominative of a compound BÍN lacks, by its head: ``Eflingarfélögum`` -> ``Eflingarfélög``.
+
+    islenska reads such a word as a split lemma (``eflingar-félag``); the head part of the
+    form is inflected as the head noun, and the part before it stays as written.
+    """
+    if "-" not in meaning.lemma.strip("-"):
+        return None
+    prefix, head = meaning.lemma.rsplit("-", 1)
+    cut = len(prefix.replace("-", ""))
+    if form[:cut].casefold() != prefix.replace("-", "").casefold():
+        return None
+    tail = nominative(form[cut:], head, meaning.cat, meaning.tags)
+    return None if tail is None else form[:cut] + tail
 
 
 PLATFORM_WORDS = frozenset(
@@ -555,7 +623,7 @@ def read_np(
             k < stop
             and tokens[k].kind == "word"
             and _noun_meanings(tokens[k])
-            and _nounish(tokens[k])
+            and (_nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
             and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
         ):
             noun = tokens[k]
@@ -563,6 +631,9 @@ def read_np(
             nouns_nf = _noun_meanings(noun, "NF")
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
+            if not _nounish(noun):
+                # read as the head of a genitive: its nominative ("Hluti" is hluti, not hlutur)
+                meaning = nouns_nf[0]
             if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
                 # a definite noun right before a name is its title: "framherjinn Jón Jónsson",
                 # "Svíinn Zlatan Ibrahimović", "bandaríski leikarinn Tom Hanks"
@@ -593,12 +664,12 @@ def read_np(
                 named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
                 if noun.text.isupper() and len(noun.text) > 1:
                     name = noun.text  # an acronym stays as written ("BBC")
-                elif named or "gr" not in meaning.tags:
+                elif named or not ("gr" in meaning.tags or "FT" in meaning.tags or "-" in meaning.lemma):
                     lemma = named[0].lemma if named else meaning.lemma
-                    if "-" in lemma and "-" not in noun.text:
-                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
+                    # definite, plural ("Eflingarfélögum": members, not a body "Eflingarfélag")
+                    # or a compound BÍN lacks: the form's own nominative, no lemma guessed
                     name = _np_nominative(tokens, i, k + 1)
             else:
                 name = _np_nominative(tokens, i, k + 1)
@@ -620,6 +691,7 @@ def read_np(
                     next((m.lemma for m in _adj_meanings(t)), t.low) for t in tokens[i:k] if t.kind == "word"
                 ),
                 nominative=bool(nouns_nf) or meaning.tags == "-",
+                definite="gr" in meaning.tags,
             )
     if mention is None:
         return None
@@ -744,6 +816,7 @@ class Entity:
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     head_lemma: str | None = None
     number: str = "et"
+    group: bool = False  # a group of people (:func:`collective`): plural pronouns refer to it
     words: frozenset[str] = attrs.field(init=False, eq=False)
     seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
 
@@ -943,6 +1016,7 @@ class Registry:
                 mention.gender,
                 head_lemma=mention.head_lemma,
                 number=mention.number,
+                group=mention.kind != "person" and collective(mention.head_lemma),
                 seq=len(self.entities),
             )
             self.entities.append(best)
@@ -1080,7 +1154,9 @@ class Registry:
         agrees, within ``window`` characters; else such a subject of any clause; else the most
         recent agreeing person mention; else a person of
         unknown gender; else a singular body of the same grammatical gender. Plural
-        (``þeir``, ``þær``): the most recent plural group within ``window``, else nobody.
+        (``þeir``, ``þær``, ``þau``): the most recent plural noun phrase of that gender, or
+        group of people of any gender and number (:func:`collective`: ``hluti nefndarinnar``),
+        within ``window``, else nobody.
 
         A person agrees by the gender of the name or of the words of that mention: after
         ``Ríkissaksóknari segir …`` a ``hann`` may refer to the prosecutor, whoever holds
@@ -1091,8 +1167,8 @@ class Registry:
             for pos, entity, _ in ordered:
                 if position - pos > window:
                     break
-                if entity.number == "ft" and entity.gender in (gender, None):
-                    return entity
+                if entity.group or (entity.number == "ft" and entity.gender in (gender, None)):
+                    return entity  # a group agrees by its people, whatever its noun's gender
             return None
 
         def agrees(entity: Entity, said: str | None) -> bool:
@@ -1116,8 +1192,8 @@ class Registry:
                     return entity
                 if entity.gender is None and unknown is None:
                     unknown = entity
-            elif body is None and entity.gender == gender and entity.number == "et":
-                body = entity
+            elif body is None and entity.gender == gender and entity.number == "et" and not entity.group:
+                body = entity  # a group of people is "þau", never "hann" (Meirihlutinn … Hann)
         return unknown or body
 
     def resolve_role(self, mention: Mention) -> Entity | None:
@@ -1128,9 +1204,11 @@ class Registry:
         Reykjavíkur``; ``forsetinn``: ``Rússlandsforseti``); a demonym (BÍN's ``ffl``
         words: ``Svíinn``) agrees with a person whose titles or name say the country. An
         adjective naming a country or people (``rússneski forsetinn``) must agree too.
-        The latest agreeing entity named before the mention wins; with none, the first named
-        after it (``Ríkissaksóknari segir …`` before ``Sigríður J. Friðjónsdóttir
-        ríkissaksóknari``). A found mention is recorded as the entity's.
+        The latest agreeing entity named before the mention wins; with none, a definite
+        collective (``hópurinn``) is the group of people named last (:func:`collective`); else
+        the first agreeing entity named after it (``Ríkissaksóknari segir …`` before
+        ``Sigríður J. Friðjónsdóttir ríkissaksóknari``). A found mention is recorded as the
+        entity's.
         """
         head = mention.head_lemma
         if not head or len(head) < 3:
@@ -1148,6 +1226,10 @@ class Registry:
             return all(_says_place(entity, place) for place in places)
 
         found = next((e for _, e, _ in self._before(mention.start) if fits(e)), None)
+        if found is None and mention.definite and mention.kind != "person" and collective(head):
+            # "Hluti nefndarinnar kom … Þegar hópurinn kom …": a definite collective refers
+            # back to the group named last
+            found = next((e for _, e, _ in self._before(mention.start) if e.group), None)
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:

@@ -14,7 +14,15 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
 from frettir._greynir import Token
-from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, read_office, title_before
+from frettir._speakers import (
+    SPEECH_ACT_PRONOUNS,
+    Entity,
+    Mention,
+    collective,
+    read_np,
+    read_office,
+    title_before,
+)
 
 __all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
 
@@ -101,6 +109,13 @@ def _in_main_clause(doc: Doc, i: int) -> bool:
     return True
 
 
+def _group(mention: Mention) -> bool:
+    """A plural description (``Vísindamenn``) or a group of people (``Hluti nefndarinnar``)."""
+    if mention.kind == "description" and mention.number == "ft":
+        return True
+    return mention.kind in ("description", "organization") and collective(mention.head_lemma)
+
+
 def register_names(doc: Doc) -> None:
     tokens = doc.tokens
     i = 0
@@ -145,17 +160,16 @@ def register_names(doc: Doc) -> None:
                 i = max(i + 1, mention.tok_end)
                 continue
         elif doc.inside[i] < 0 and token.kind == "word" and subject_position(doc, i):
-            # plural groups in subject position ("Vísindamenn telja …") for "þeir"/"þær"
+            # groups in subject position, for "þeir"/"þær"/"þau": plural ("Vísindamenn telja
+            # …") or a group of people ("Hluti samninganefndar Eflingar kom …")
             group = read_np(tokens, i, apposition=False)
-            if (
-                group is not None
-                and group.kind == "description"
-                and group.number == "ft"
-                and group.nominative
-            ):
-                doc.by_start[group.start] = doc.registry.add(group)
-                i = max(i + 1, group.tok_end)
-                continue
+            if group is not None and group.nominative and _group(group):
+                # "hópurinn" after "Hluti nefndarinnar …": the group named before, if any
+                found = doc.registry.resolve_role(group) if group.definite else None
+                if found is not None or not group.definite or group.number == "ft":
+                    doc.by_start[group.start] = found or doc.registry.add(group)
+                    i = max(i + 1, group.tok_end)
+                    continue
         if doc.inside[i] < 0 and token.kind == "word":
             # an office without its holder ("svari innanríkisráðherra"), for role nouns later
             office = read_office(tokens, i)
