@@ -15,7 +15,7 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
-from frettir._cues import Cue, auxiliary_before, cue_at, strong_finite
+from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, strong_finite
 from frettir._greynir import MAX_PARSE_TOKENS, Clause, Parsing, Token, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
@@ -23,6 +23,7 @@ __all__ = [
     "PARSE_BUDGET",
     "CueSite",
     "CueSites",
+    "dative_subject",
     "find_cue_sites",
     "journalist_question",
     "parsed_clause",
@@ -80,6 +81,12 @@ def find_cue_sites(doc: Doc) -> CueSites:
             if doc.inside[i] >= 0:
                 continue
             cue = cue_at(doc.tokens, i, b)
+            if cue is not None and cue.lemma in EXPERIENCER_CUES:
+                found = dative_subject(doc, cue, (a, b))
+                if found is not None:
+                    entity = entity_for(doc, found[0])
+                    unit_sites.append(CueSite(cue, u, found[0], entity, after_subject=found[1]))
+                continue
             if cue is not None:
                 subject, after = subject_of(doc, cue, (a, b), unit_sites)
                 entity = entity_for(doc, subject) if subject is not None else None
@@ -92,6 +99,63 @@ def find_cue_sites(doc: Doc) -> CueSites:
         if unit_sites:
             by_unit[u] = tuple(unit_sites)
     return CueSites(tuple(sites), by_unit, {s.cue.index: s for s in sites})
+
+
+EXPERIENCER_CUES = frozenset(EXPERIENCER.values())
+"""Cues whose subject is a dative experiencer (``Jóni finnst``)."""
+
+
+def _dative(token: Token) -> bool:
+    """Whether a token can be a dative noun phrase's first word (``Jóni``, ``honum``, ``þjálfaranum``)."""
+    if token.kind == "person":
+        return any(p.case == "þgf" for p in token.persons)
+    return token.kind == "word" and any(
+        m.cat in ("pfn", "kk", "kvk", "hk") and m.tags.startswith("ÞGF") for m in token.meanings
+    )
+
+
+def dative_subject(doc: Doc, cue: Cue, unit: tuple[int, int]) -> tuple[Mention, int] | None:
+    """The dative experiencer of ``finnast``/``þykja``/``sýnast`` and the index after the verb's subject.
+
+    Right before the verb, first in its clause (*Jóni finnst*), or right after it (*finnst
+    honum*, *þótti þjálfaranum*); without one the verb is no cue (*Líkið fannst í gær*).
+    """
+    tokens = doc.tokens
+    a, b = unit
+    i = cue.index
+    k = i - 1
+    if (
+        k >= a
+        and doc.inside[k] < 0
+        and _dative(tokens[k])
+        and (k == a or tokens[k - 1].low in CLAUSE_OPENERS)
+    ):
+        mention = _dative_pronoun(tokens[k], k) or read_np(tokens, k, i, apposition=False, oblique=True)
+        if mention is not None and mention.tok_end == i:
+            return mention, i + 1
+    k = i + 1
+    if k < b and doc.inside[k] < 0 and _dative(tokens[k]):
+        mention = _dative_pronoun(tokens[k], k) or read_np(tokens, k, b, apposition=False, oblique=True)
+        if mention is not None:
+            return mention, mention.tok_end
+    return None
+
+
+_PLURAL_PRONOUNS = {"kk": "þeir", "kvk": "þær", "hk": "þau"}
+_GENDER_OF = {"hann": "kk", "hún": "kvk", "það": "hk"}
+
+
+def _dative_pronoun(token: Token, k: int) -> Mention | None:
+    """A dative personal pronoun (``honum``, ``henni``, ``þeim``) as a mention, named in the nominative."""
+    for m in token.meanings:
+        if m.cat == "pfn" and m.tags.startswith("ÞGF") and m.lemma in _GENDER_OF:
+            gender = _GENDER_OF[m.lemma]
+            number = "ft" if "FT" in m.tags else "et"
+            name = _PLURAL_PRONOUNS[gender] if number == "ft" else m.lemma
+            return Mention(
+                token.start, token.end, "pronoun", name, gender, number, tok_end=k + 1, nominative=False
+            )
+    return None
 
 
 def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSite | None:
@@ -131,12 +195,35 @@ def _passive_first(doc: Doc, i: int, b: int) -> bool:
     return i == a or tokens[i - 1].low in (",", "en", "og")
 
 
-def journalist_question(site: CueSite) -> bool:
-    """A journalist's question in running text is not a quote (ANNOTATION.md)."""
+def journalist_question(site: CueSite, doc: Doc | None = None) -> bool:
+    """A journalist's question in running text is not a quote (ANNOTATION.md).
+
+    The asker has a journalist's title, or the question frames an answer: it stands in a
+    *þegar* clause after the cue of the answer (*…,“ sagði hún þegar X spurði hana hvað …*),
+    as *Aðspurður hvort …* does.
+    """
     if site.cue.lemma != "spyrja" or site.subject is None:
         return False
+    if doc is not None and _in_when_clause(doc, site):
+        return True
     heads = {site.subject.head_lemma or "", *(site.subject.title or "").lower().split()}
     return bool(heads & JOURNALISTS)  # "fréttamaðurinn spurði", "X, þáttastjórnandi, spurði"
+
+
+def _in_when_clause(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue's clause is a *þegar* clause after another cue: *sagði hún þegar X spurði*.
+
+    The question is then when the words were said, not a report of its own (*Þegar X spurði
+    hvort …, svaraði enginn* opens its sentence and reports the question).
+    """
+    a, b = doc.units[site.unit]
+    for k in range(site.cue.index - 1, a - 1, -1):
+        token = doc.tokens[k]
+        if token.low == "þegar":
+            return any(cue_at(doc.tokens, j, b) is not None for j in range(a, k))
+        if token.text in (",", ":", ";") or doc.inside[k] >= 0 or strong_finite(token):
+            return False
+    return False
 
 
 def subject_of(
