@@ -408,6 +408,30 @@ _PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær"})
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
 
+def _genitive_word(token: Token) -> bool:
+    """Whether a word has a genitive noun or adjective reading."""
+    return token.kind == "word" and any(
+        m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings
+    )
+
+
+def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
+    """Whether the word at ``j``, which has a genitive reading, is an adverb that ends the phrase.
+
+    ``segir rannsókn enn í gangi``, ``sagði verkið einstaklega mikilvægt``, ``Fjölmiðlar ytra
+    telja``: *enn*, *einstaklega* and *ytra* have genitive readings in BÍN (a noun, a weak
+    adjective), but read as adverbs after a noun phrase. The genitive reading holds when a
+    genitive word follows (``formaður íslenska félagsins``), and a direction after a place
+    name is part of the name (``á Norðurlandi eystra``).
+    """
+    token = tokens[j]
+    if not any(m.cat == "ao" for m in token.meanings):
+        return False
+    if j + 1 < limit and _genitive_word(tokens[j + 1]):
+        return False
+    return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
+
+
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
     """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``).
 
@@ -421,8 +445,11 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
             continue
         if token.kind == "word" and token.meanings:
-            genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
-            if genitive and (title or not any(m.cat == "so" for m in token.meanings)):
+            if (
+                _genitive_word(token)
+                and (title or not any(m.cat == "so" for m in token.meanings))
+                and not _adverb_ends(tokens, j, limit)
+            ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
                 continue
             if (
@@ -562,8 +589,15 @@ def read_np(
     *,
     apposition: bool = True,
     oblique: bool = False,
+    verb_follows: bool = False,
 ) -> Mention | None:
-    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
+    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there.
+
+    ``verb_follows`` says that the phrase is wanted right before the finite verb of its
+    clause: then its head noun is no verb, whatever readings BÍN gives it (``Embætti
+    saksóknara segir``: not the subjunctive of *embætta*), for a clause has one finite verb
+    in second place.
+    """
     stop = len(tokens) if limit is None else limit
     if i >= stop:
         return None
@@ -665,7 +699,7 @@ def read_np(
             k < stop
             and tokens[k].kind == "word"
             and _noun_meanings(tokens[k])
-            and (_nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
+            and (verb_follows or _nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
             and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
         ):
             noun = tokens[k]
@@ -673,7 +707,7 @@ def read_np(
             nouns_nf = _noun_meanings(noun, "NF")
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
-            if not _nounish(noun):
+            if not _nounish(noun) and nouns_nf:
                 # read as the head of a genitive: its nominative ("Hluti" is hluti, not hlutur)
                 meaning = nouns_nf[0]
             if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
@@ -827,7 +861,7 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     for k in range(max(floor, j - 14), j):
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
-        mention = read_np(tokens, k, j)
+        mention = read_np(tokens, k, j, verb_follows=j < len(tokens) and _finite(tokens[j]))
         if mention is None:
             continue
         end = mention.tok_end

@@ -11,22 +11,33 @@ import attrs
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Context
-from frettir._attribution.cue_sites import CueSite, journalist_question, parsed_subject
+from frettir._attribution.cue_sites import EXPERIENCER_CUES, CueSite, journalist_question, parsed_subject
 from frettir._attribution.document import Doc, clause_end, content_span
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
-from frettir._cues import INFINITIVE_CLAUSE, finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import (
+    INFINITIVE_CLAUSE,
+    REQUEST_CUES,
+    finite,
+    indicative_only,
+    interrogative,
+    strong_finite,
+    subjunctive_only,
+)
 from frettir._greynir import Token
 from frettir._speakers import Entity, read_np
 
 __all__ = [
     "Report",
+    "experiencer",
     "find_report",
     "infinitive",
     "infinitive_impersonal",
     "passive",
+    "question",
+    "request",
     "that_clause",
     "that_clause_impersonal",
 ]
@@ -54,7 +65,7 @@ class Report:
 def find_report(ctx: Context, site: CueSite) -> Report | None:
     """The reported clause under ``site``, or ``None`` when it reports nothing."""
     doc = ctx.doc
-    if journalist_question(site) or _after_closing_mark(doc, site):
+    if journalist_question(site, doc) or _after_closing_mark(doc, site):
         return None
     if site.passive and site.cue.lemma == "spyrja":
         return None  # "þegar hann var spurður hvort …": a journalist's question, not a quote
@@ -86,7 +97,7 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     small = (
         not that
         and not site.cue.middle
-        and _small_clause(doc, start, b)
+        and _small_clause(doc, start, b, _theme_case(site))
         and not _has_infinitive(doc, start, b)
     )
     return Report(site, start, end, span, that, small=small)
@@ -189,6 +200,56 @@ def passive(ctx: Context, report: Report) -> Claim | None:
     if not report.site.passive:
         return None
     return _claim(ctx, report, "indirect.passive", report.site.entity)
+
+
+@rule("indirect.request", 0.8, stage="reported")
+def request(ctx: Context, report: Report) -> Claim | None:
+    """A request, demand, proposal, threat or protest: the clause after *að*, often an infinitive.
+
+    The one asked may stand between the verb and *að* (*hvatti ökumenn til að …*, *bað hana
+    um að …*, *skoraði á ráðherra að …*, *hótaði því að …*); the annotation guide counts these
+    as reported speech (Settled cases), with the verb's lemma as the cue.
+
+    >>> show("Lögreglan á Suðurlandi hvatti ökumenn til að fara varlega í hálkunni.")
+    indirect.request | Lögreglan á Suðurlandi | hvetja | fara varlega í hálkunni
+    """
+    site = report.site
+    if site.passive or site.subject is None or not report.that or site.cue.lemma not in REQUEST_CUES:
+        return None
+    return _claim(ctx, report, "indirect.request", site.entity)
+
+
+@rule("indirect.question", 0.75, stage="reported")
+def question(ctx: Context, report: Report) -> Claim | None:
+    """A reported question under *spyrja*: after *hvort*, or from its interrogative phrase.
+
+    *spurði hvort …*, *spurði hvers vegna …*, *spurði ráðherrann á hvaða grundvelli …*: the
+    question someone asked (a journalist's question in running text is none, ANNOTATION.md).
+
+    >>> show("Anna Sigurðardóttir spurði ráðherrann hvers vegna ekkert hefði verið gert.")
+    indirect.question | Anna Sigurðardóttir | spyrja | hvers vegna ekkert hefði verið gert
+    """
+    site = report.site
+    if site.passive or site.subject is None or site.cue.lemma != "spyrja" or report.before:
+        return None
+    return _claim(ctx, report, "indirect.question", site.entity)
+
+
+@rule("indirect.experiencer", 0.7, stage="reported")
+def experiencer(ctx: Context, report: Report) -> Claim | None:
+    """A thought whose thinker is a dative experiencer: *Jóni finnst að …*, *fannst henni liðið …*.
+
+    The verbs BÍN gives an impersonal reading with a dative subject (*finnast*, *þykja*,
+    *sýnast*), with that dative beside the verb; the clause after *að*, an infinitive
+    report or a small clause whose noun phrase is nominative (*þótti honum leikurinn góður*).
+
+    >>> show("Guðrún Jónsdóttir var ósátt. Henni fannst dómarinn hafa dæmt leikinn illa.")
+    indirect.experiencer | Guðrún Jónsdóttir | finnast | dómarinn hafa dæmt leikinn illa
+    """
+    site = report.site
+    if site.passive or site.subject is None or site.cue.lemma not in EXPERIENCER_CUES:
+        return None
+    return _claim(ctx, report, "indirect.experiencer", site.entity)
 
 
 @rule("indirect.that_clause", 0.85, stage="reported")
@@ -316,6 +377,12 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         if low in ("þegar", "sem", "ef", "meðan", "þótt"):
             parenthetical = True
             continue
+        if site.cue.lemma == "spyrja" and doc.inside[x] < 0 and interrogative(token):
+            # "spurði hvers vegna …", "spurði hann á hvaða grundvelli …": the question, from its wh-phrase
+            start = x - 1 if x > k and any(m.cat == "fs" for m in tokens[x - 1].meanings) else x
+            if not parenthetical or tokens[start - 1].low == "og":
+                return start  # "spurði út í matið, sem …, og á hvaða grundvelli …": a second object
+            continue
         if low in ("að", "hvort") and doc.inside[x] < 0:
             nxt = x + 1
             while nxt < b and tokens[nxt].low == "að":
@@ -346,17 +413,25 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         if token.kind == "punct" and token.text in (":",):
             return None
     # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
-    if site.cue.lemma not in ("segja", "telja", "álíta", "fullyrða", "viðurkenna"):
+    if site.cue.lemma not in ACI_CUES:
         return None
     first = tokens[k]
     if first.kind == "punct" or first.low in ACI_STOP or doc.inside[k] >= 0:
         return None
     if b - k < 2:
         return None
+    if site.cue.lemma in EXPERIENCER_CUES and not _nominative_start(first):
+        return None  # "þykir honum gott að koma heim": a liking, no clause with a subject of its own
     has_infinitive = _has_infinitive(doc, k, b)
-    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b):
+    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b, _theme_case(site)):
         return None
     return k
+
+
+ACI_CUES = frozenset({"segja", "telja", "álíta", "fullyrða", "viðurkenna", *EXPERIENCER_CUES})
+"""Cues whose report may be a clause with no *að*: an accusative with an infinitive (*segir
+hana hafa*), a small clause (*segir málið óvenjulegt*); the experiencers' with a nominative
+(*Jóni fannst liðið byrja vel*, *þótti henni leikurinn góður*)."""
 
 
 def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
@@ -367,7 +442,26 @@ def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
     )
 
 
-def _small_clause(doc: Doc, k: int, b: int) -> bool:
+def _nominative_start(token: Token) -> bool:
+    """Whether a token can open a nominative noun phrase (a name, noun, pronoun, adjective), no adverb."""
+    if token.kind == "person":
+        return any(p.case in (None, "nf") for p in token.persons)
+    return not any(m.cat == "ao" for m in token.meanings) and any(
+        m.cat in ("kk", "kvk", "hk", "pfn", "fn", "lo", "gr", "to") and ("NF" in m.tags)
+        for m in token.meanings
+    )
+
+
+def _theme_case(site: CueSite) -> str:
+    """The case of a small clause's noun phrase.
+
+    Nominative under an experiencer (*þótti henni leikurinn góður*), else accusative (*segir
+    málið óvenjulegt*).
+    """
+    return "NF" if site.cue.lemma in EXPERIENCER_CUES else "ÞF"
+
+
+def _small_clause(doc: Doc, k: int, b: int, case: str = "ÞF") -> bool:
     """``segir málið óvenjulegt``: a noun phrase in the accusative, then its predicate adjective.
 
     A small clause (ANNOTATION.md, Settled cases): the report starts at the noun phrase. The
@@ -375,7 +469,7 @@ def _small_clause(doc: Doc, k: int, b: int) -> bool:
     words, before any comma.
     """
     tokens = doc.tokens
-    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and "ÞF" in m.tags for m in tokens[k].meanings):
+    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and case in m.tags for m in tokens[k].meanings):
         return False
     for x in range(k + 1, min(b, k + 5)):
         token = tokens[x]

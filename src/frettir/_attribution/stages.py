@@ -64,6 +64,9 @@ layout), then the cue before it, then the next paragraph's ``Þetta segir X``.""
 REPORTED: tuple[ReportRule, ...] = (
     _reported.before_cue,
     _reported.passive,
+    _reported.request,
+    _reported.question,
+    _reported.experiencer,
     _reported.that_clause,
     _reported.small_clause,
     _reported.infinitive,

@@ -1,0 +1,167 @@
+"""Cues: verb frames of saying and thinking beyond ``X segir að …``.
+
+Requests with the one asked between the verb and *að*, thinkers in the dative
+(*finnast*, *þykja*), reported questions, and the forms that only look like a cue verb.
+Texts are made up, in the style of news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from frettir import Article
+
+Read = Callable[[str], Article]
+
+
+def _summary(article: Article) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(kind, text, speaker, cue, rule) of every quote, in order."""
+    return [(q.kind, q.text, q.speaker.name if q.speaker else None, q.cue, q.rule) for q in article.quotes]
+
+
+# --- requests, demands, proposals, threats, protests ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "clause"),
+    [
+        ("Ráðherrann hvatti landsmenn til að fara varlega um helgina.", "hvetja", "fara varlega um helgina"),
+        ("Jón Jónsson hvetur fólk til þess að kjósa snemma.", "hvetja", "kjósa snemma"),
+        ("Lögreglan bað ökumenn um að sýna aðgát.", "biðja", "sýna aðgát"),
+        ("Lögreglan biður fólk að halda sig heima.", "biðja", "halda sig heima"),
+        ("Sveitarstjórinn biðlaði til íbúa að spara vatn.", "biðla", "spara vatn"),
+        ("Samtökin skoruðu á ríkisstjórnina að hætta við frumvarpið.", "skora á", "hætta við frumvarpið"),
+        ("Maðurinn hótaði því að kveikja í húsinu.", "hóta", "kveikja í húsinu"),
+        ("Íbúarnir mótmæltu því að skólanum yrði lokað.", "mótmæla", "skólanum yrði lokað"),
+        ("Félagið krafðist þess að samningurinn yrði ógiltur.", "krefjast", "samningurinn yrði ógiltur"),
+    ],
+)
+def test_request_with_the_one_asked_before_its_clause(read: Read, text: str, cue: str, clause: str) -> None:
+    """A request is reported speech, its cue the verb's lemma; an object may stand before *að*."""
+    [quote] = read(text).quotes
+    assert (quote.kind, quote.text, quote.cue, quote.rule) == ("indirect", clause, cue, "indirect.request")
+    assert quote.speaker is not None
+
+
+def test_request_without_anyone_asking_is_no_quote(read: Read) -> None:
+    """A passive request names nobody who asked (``Fólk er hvatt til að …``): no quote."""
+    assert read("Fólk er hvatt til að fara varlega í umferðinni.").quotes == ()
+
+
+def test_request_without_a_clause_is_no_quote(read: Read) -> None:
+    """``hvetja til`` with a noun (a call for something) reports no clause."""
+    assert read("Lögreglan hvetur til varkárni í umferðinni.").quotes == ()
+
+
+def test_apology_is_no_request(read: Read) -> None:
+    """``baðst afsökunar``: the middle voice of *biðja* is an apology, not a request."""
+    assert read("Hann baðst afsökunar á því að hafa gleymt fundinum.").quotes == ()
+
+
+def test_both_and_is_no_request(read: Read) -> None:
+    """``bæði … og``: the conjunction is not the subjunctive of *biðja* (*bæði* = would ask)."""
+    article = read("Þá kom fram að bæði kennarar og foreldrar væru ósáttir við að skólanum yrði lokað.")
+    assert [q.cue for q in article.quotes] == ["koma fram"]
+
+
+# --- thinkers in the dative ------------------------------------------------------------------
+
+
+def test_dative_thinker_with_a_that_clause(read: Read) -> None:
+    """``Jóni finnst að …``: the dative is the speaker, ``finnast`` the cue."""
+    article = read("Jóni Sigurðssyni finnst að bærinn eigi að gera betur í snjómokstri.")
+    assert _summary(article) == [
+        (
+            "indirect",
+            "bærinn eigi að gera betur í snjómokstri",
+            "Jón Sigurðsson",
+            "finnast",
+            "indirect.experiencer",
+        )
+    ]
+
+
+def test_dative_pronoun_thinker_with_an_infinitive_report(read: Read) -> None:
+    """``Henni fannst dómarinn hafa dæmt illa``: the pronoun resolves; the report starts at its subject."""
+    article = read("Guðrún Jónsdóttir þjálfari var ósátt. Henni fannst dómarinn hafa dæmt leikinn illa.")
+    assert _summary(article) == [
+        (
+            "indirect",
+            "dómarinn hafa dæmt leikinn illa",
+            "Guðrún Jónsdóttir",
+            "finnast",
+            "indirect.experiencer",
+        )
+    ]
+
+
+def test_inverted_dative_thinker(read: Read) -> None:
+    """``Þá fannst honum að …``: the dative after the verb."""
+    article = read("Páll Ólafsson ræddi leikinn. Þá fannst honum að liðið hefði átt skilið að vinna.")
+    [quote] = article.quotes
+    assert (quote.text, quote.cue) == ("liðið hefði átt skilið að vinna", "finnast")
+    assert quote.speaker is not None and quote.speaker.name == "Páll Ólafsson"
+
+
+def test_thinker_with_a_nominative_small_clause(read: Read) -> None:
+    """``þótti henni leikurinn góður``: under *þykja* the small clause's noun is nominative."""
+    article = read("Sigríður Pálsdóttir horfði á leikinn. Henni þótti leikurinn ekki góður.")
+    [quote] = article.quotes
+    assert (quote.text, quote.cue, quote.rule) == ("leikurinn ekki góður", "þykja", "indirect.experiencer")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Líkið fannst í fjörunni í gær.",
+        "Það þykir ljóst að framkvæmdir tefjast.",
+        "Hann þótti líklegur til að vinna kosningarnar.",
+        "Jökull kom heim í vor og þykir honum virkilega gott að koma heim.",
+    ],
+)
+def test_find_and_seem_without_a_thinker_report_nothing(read: Read, text: str) -> None:
+    """No dative beside the verb, or a liking with no clause of its own: no quote."""
+    assert [q for q in read(text).quotes if q.cue in ("finnast", "þykja")] == []
+
+
+# --- reported questions -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Anna Sigurðardóttir spurði ráðherrann hvers vegna ekkert hefði verið gert.",
+            "hvers vegna ekkert hefði verið gert",
+        ),
+        (
+            "Björn Bjarnason spurði ráðherrann á hvaða grundvelli ákvörðunin hefði verið tekin.",
+            "á hvaða grundvelli ákvörðunin hefði verið tekin",
+        ),
+        ("Anna Sigurðardóttir spurði hvort málið yrði rætt á fundinum.", "málið yrði rætt á fundinum"),
+        (
+            "Anna Sigurðardóttir spurði hvernig bærinn ætlaði að bregðast við.",
+            "hvernig bærinn ætlaði að bregðast við",
+        ),
+    ],
+)
+def test_reported_question(read: Read, text: str, clause: str) -> None:
+    """``spurði hvers vegna/hvernig/á hvaða …``: the question from its wh-phrase (or after *hvort*)."""
+    [quote] = read(text).quotes
+    assert (quote.kind, quote.text, quote.cue, quote.rule) == (
+        "indirect",
+        clause,
+        "spyrja",
+        "indirect.question",
+    )
+
+
+def test_question_framing_an_answer_is_no_quote(read: Read) -> None:
+    """``…,“ sagði hún þegar X spurði hana hvað …``: the interviewer's question, not a report."""
+    article = read(
+        "„Ég er nýkomin heim frá Spáni,“ sagði Greta Jónsdóttir þegar Siggi Gunnars spurði hana "
+        "hvað væri að frétta af henni."
+    )
+    assert [q.cue for q in article.quotes] == ["segja"]
