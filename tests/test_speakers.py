@@ -372,3 +372,55 @@ def test_a_weak_adjective_before_a_bare_noun_is_no_speaker(read: Read) -> None:
         "Fundinn sótti Páll Sigurðsson sem segist líklega vera hættur í stjórninni."
     )
     assert _speakers_of(article) == [("líklega vera hættur í stjórninni", "Páll Sigurðsson")]
+
+
+def test_a_body_bin_names_first_in_its_sentence_is_registered_with_its_place(read: Read) -> None:
+    """``Lögreglan á höfuðborgarsvæðinu er með …`` (no cue): the body, with its place up to the verb.
+
+    *Lögreglan* is a body in BÍN (domain ``fyr``); in a main clause the finite verb comes
+    second, so the place phrase before it belongs to the subject. ``lögreglu`` later is it.
+    """
+    article = read(
+        "Lögreglan á höfuðborgarsvæðinu er með málið til rannsóknar. "
+        "Í tilkynningu lögreglu segir að einn hafi verið handtekinn."
+    )
+    assert _speakers_of(article) == [("einn hafi verið handtekinn", "Lögreglan á höfuðborgarsvæðinu")]
+
+
+def test_a_general_noun_for_a_body_refers_to_the_body_named_last(read: Read) -> None:
+    """``ráðinn til Nordic Salmon. Í tilkynningu frá fyrirtækinu segir …``: the firm, not *fyrirtækið*."""
+    article = read(
+        "Jón Jónsson hefur verið ráðinn til Nordic Salmon. "
+        "Í tilkynningu frá fyrirtækinu segir að hann hefji störf í janúar."
+    )
+    assert _speakers_of(article) == [("hann hefji störf í janúar", "Nordic Salmon")]
+
+
+def test_a_compound_of_a_general_noun_for_a_body_refers_back_too(read: Read) -> None:
+    """``ríkismiðillinn`` (head *miðill*) after ``Ríkisútvarpið`` and ``RÚV``: Ríkisútvarpið."""
+    article = read(
+        "Ríkisútvarpið birti frétt af málinu í morgun. Á mynd sem RÚV birti sjást lögreglumenn, "
+        "sem ríkismiðillinn segir hafa verið á vettvangi."
+    )
+    assert _speakers_of(article) == [("hafa verið á vettvangi", "Ríkisútvarpið")]
+
+
+def test_a_general_noun_for_a_body_never_takes_a_known_person(read: Read) -> None:
+    """``Jón Jónsson segir … Fyrirtækið segir …`` with no body named: *fyrirtækið* stays itself."""
+    article = read("Jón Jónsson var í viðtali í gær. Fyrirtækið segir að salan hafi aukist.")
+    assert _speakers_of(article) == [("salan hafi aukist", "fyrirtækið")]
+
+
+def test_an_opinion_is_a_document_whose_issuer_speaks(read: Read) -> None:
+    """``Í áliti umboðsmanns Alþingis segir að …``: *álit* is a document, its genitive the issuer."""
+    article = read("Í áliti umboðsmanns Alþingis segir að ráðherra hafi brotið lög.")
+    assert _speakers_of(article) == [("ráðherra hafi brotið lög", "umboðsmaður Alþingis")]
+
+
+def test_a_general_noun_for_a_body_never_takes_a_place(read: Read) -> None:
+    """``á Hvolsvelli … Að sögn foreldrafélagsins``: a town is no body; the association is itself."""
+    article = read(
+        "Nýr leikskóli var opnaður á Hvolsvelli í gær. "
+        "Að sögn foreldrafélagsins hefur biðlistinn styst verulega."
+    )
+    assert _speakers_of(article) == [("hefur biðlistinn styst verulega", "foreldrafélagið")]

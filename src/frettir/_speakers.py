@@ -19,7 +19,16 @@ import attrs
 
 from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
-__all__ = ["COLLECTIVE_HEADS", "Entity", "Mention", "Registry", "collective", "read_np"]
+__all__ = [
+    "BODY_KINDS",
+    "COLLECTIVE_HEADS",
+    "Entity",
+    "Mention",
+    "Registry",
+    "body_kind",
+    "collective",
+    "read_np",
+]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
@@ -131,6 +140,36 @@ def collective(lemma: str | None) -> bool:
     return any(low.endswith(head) and len(head) >= 5 for head in COLLECTIVE_HEADS)
 
 
+BODY_KINDS = frozenset(
+    {
+        # general nouns for a firm or an association: "fyrirtækið", "félagið", "bankinn"
+        "fyrirtæki", "félag", "banki", "útgerð",
+        # for a publisher or broadcaster: "miðillinn", "ríkismiðillinn", "fjölmiðillinn"
+        "miðill",
+        # for a public body: "stofnunin", "embættið"
+        "stofnun", "embætti",
+    }
+)  # fmt: skip
+"""Head nouns that say only what kind of body something is, as the lemma or a compound's head.
+
+Such a noun with its article (*Í tilkynningu frá fyrirtækinu segir …*) refers back, as a
+pronoun does, to the body named last, whose own name may have no head noun at all (*Arctic
+Fish*, *RÚV*). A noun that names one body (*lögreglan*, *ráðuneytið*) is not here: it refers
+to the body with that head (:meth:`Registry.resolve_role`).
+"""
+
+
+def body_kind(lemma: str | None) -> bool:
+    """Whether a noun lemma only says what kind of body something is (:data:`BODY_KINDS`).
+
+    >>> [body_kind(w) for w in ("fyrirtæki", "ríkismiðill", "lögregla")]
+    [True, True, False]
+    """
+    if not lemma:
+        return False
+    return any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
+
+
 @attrs.frozen(slots=True)
 class Mention:
     """A noun phrase read from tokens: who it names, how, and where."""
@@ -149,6 +188,7 @@ class Mention:
     np_start: int = -1  # token index where the whole phrase begins (a title before a name)
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
     definite: bool = False  # a description's noun has its article ("hópurinn")
+    place: bool = False  # a place name in BÍN ("Hvolsvöllur"), registered like a body
 
 
 def _shown(token: Token) -> str:
@@ -363,7 +403,33 @@ PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
 _PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær"})
+"""BÍN domains of places proper (not bodies): a town or a country speaks through no epithet."""
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
+
+
+def _genitive_word(token: Token) -> bool:
+    """Whether a word has a genitive noun or adjective reading."""
+    return token.kind == "word" and any(
+        m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings
+    )
+
+
+def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
+    """Whether the word at ``j``, which has a genitive reading, is an adverb that ends the phrase.
+
+    ``segir rannsókn enn í gangi``, ``sagði verkið einstaklega mikilvægt``, ``Fjölmiðlar ytra
+    telja``: *enn*, *einstaklega* and *ytra* have genitive readings in BÍN (a noun, a weak
+    adjective), but read as adverbs after a noun phrase. The genitive reading holds when a
+    genitive word follows (``formaður íslenska félagsins``), and a direction after a place
+    name is part of the name (``á Norðurlandi eystra``).
+    """
+    token = tokens[j]
+    if not any(m.cat == "ao" for m in token.meanings):
+        return False
+    if j + 1 < limit and _genitive_word(tokens[j + 1]):
+        return False
+    return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
 
 
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
@@ -379,8 +445,11 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
             continue
         if token.kind == "word" and token.meanings:
-            genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
-            if genitive and (title or not any(m.cat == "so" for m in token.meanings)):
+            if (
+                _genitive_word(token)
+                and (title or not any(m.cat == "so" for m in token.meanings))
+                and not _adverb_ends(tokens, j, limit)
+            ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
                 continue
             if (
@@ -520,8 +589,15 @@ def read_np(
     *,
     apposition: bool = True,
     oblique: bool = False,
+    verb_follows: bool = False,
 ) -> Mention | None:
-    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
+    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there.
+
+    ``verb_follows`` says that the phrase is wanted right before the finite verb of its
+    clause: then its head noun is no verb, whatever readings BÍN gives it (``Embætti
+    saksóknara segir``: not the subjunctive of *embætta*), for a clause has one finite verb
+    in second place.
+    """
     stop = len(tokens) if limit is None else limit
     if i >= stop:
         return None
@@ -623,7 +699,7 @@ def read_np(
             k < stop
             and tokens[k].kind == "word"
             and _noun_meanings(tokens[k])
-            and (_nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
+            and (verb_follows or _nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
             and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
         ):
             noun = tokens[k]
@@ -631,7 +707,7 @@ def read_np(
             nouns_nf = _noun_meanings(noun, "NF")
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
-            if not _nounish(noun):
+            if not _nounish(noun) and nouns_nf:
                 # read as the head of a genitive: its nominative ("Hluti" is hluti, not hlutur)
                 meaning = nouns_nf[0]
             if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
@@ -692,6 +768,9 @@ def read_np(
                 ),
                 nominative=bool(nouns_nf) or meaning.tags == "-",
                 definite="gr" in meaning.tags,
+                place=kind == "organization"
+                and any(m.domain in _PLACES_ONLY for m in nouns)
+                and not any(m.domain in ("fyr", "stofn") for m in nouns),
             )
     if mention is None:
         return None
@@ -782,7 +861,7 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     for k in range(max(floor, j - 14), j):
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
-        mention = read_np(tokens, k, j)
+        mention = read_np(tokens, k, j, verb_follows=j < len(tokens) and _finite(tokens[j]))
         if mention is None:
             continue
         end = mention.tok_end
@@ -817,6 +896,7 @@ class Entity:
     head_lemma: str | None = None
     number: str = "et"
     group: bool = False  # a group of people (:func:`collective`): plural pronouns refer to it
+    place: bool = False  # a place name, never what a general noun for a body refers to
     words: frozenset[str] = attrs.field(init=False, eq=False)
     seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
 
@@ -1017,6 +1097,7 @@ class Registry:
                 head_lemma=mention.head_lemma,
                 number=mention.number,
                 group=mention.kind != "person" and collective(mention.head_lemma),
+                place=mention.place,
                 seq=len(self.entities),
             )
             self.entities.append(best)
@@ -1230,11 +1311,32 @@ class Registry:
             # "Hluti nefndarinnar kom … Þegar hópurinn kom …": a definite collective refers
             # back to the group named last
             found = next((e for _, e, _ in self._before(mention.start) if e.group), None)
+        if found is None and mention.definite and mention.number == "et" and body_kind(head):
+            # "ráðinn til Arctic Fish. Í tilkynningu frá fyrirtækinu segir …": the body named last
+            found = self._latest_body(mention.start)
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:
             self._record(found, mention, salient=True, main=True)
         return found
+
+    def _latest_body(self, position: int, window: int = 700) -> Entity | None:
+        """The body named last before ``position``, within ``window`` characters.
+
+        A body, or a name of unknown gender with no title (a foreign firm's name, *Arctic
+        Fish*, reads like a foreign person's); never a group of people, a place BÍN names
+        (*Hvolsvöllur*) or a known person.
+        """
+        for pos, entity, _ in self._before(position):
+            if position - pos > window:
+                return None
+            if entity.group or entity.place:
+                continue  # "á Hvolsvelli … að sögn foreldrafélagsins": a town is no body
+            if entity.kind == "organization" or (
+                entity.kind == "person" and entity.gender is None and not entity.titles
+            ):
+                return entity
+        return None
 
     def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:
         start = bisect.bisect_right(self._order, position, key=lambda item: item[0])

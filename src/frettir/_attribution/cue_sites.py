@@ -251,16 +251,24 @@ def subject_of(
     pre = _pre_subject(doc, i, a)
     if pre is not None:
         return pre, after
-    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
-    if i + 1 < b and doc.inside[i + 1] < 0:
-        inv = read_np(tokens, i + 1, b)
-        if inv is not None and nominative_possible(inv, tokens, i + 1):
-            return inv, inv.tok_end
-    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
     j = i - 1
     while j >= a and tokens[j].kind == "word" and tokens[j].low in ADVERBIAL_STARTS:
         j -= 1
-    if j >= a and tokens[j].text in ("og", "en"):
+    coordinated = j >= a and tokens[j].text in ("og", "en")
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
+    if i + 1 < b and doc.inside[i + 1] < 0:
+        inv = read_np(tokens, i + 1, b)
+        if (
+            inv is not None
+            and nominative_possible(inv, tokens, i + 1)
+            and not (coordinated and not cue.middle and _embedded_subject(doc, inv, b))
+            and not (
+                coordinated and _object_reading(doc, inv, i + 1) and _last_subject(doc, a, j) is not None
+            )
+        ):
+            return inv, inv.tok_end
+    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
+    if coordinated:
         if previous and previous[-1].subject is not None:
             return previous[-1].subject, after
         earlier = _last_subject(doc, a, j)
@@ -272,6 +280,61 @@ def subject_of(
         if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
     return None, after
+
+
+def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
+    """Whether a noun phrase after a cue is the subject of the report, not of the cue.
+
+    Asked only for a verb first in its clause after *og*/*en*, which shares the subject before
+    it: a verb after a fronted phrase has its subject right after it (``Þetta sagði ég vera
+    rangt``, ``hugmyndina segir hann hafa komið``), and a headline's ``Segja tilboðið
+    sanngjarnt`` names no speaker at all.
+
+    ``og sagði þarlend yfirvöld reiðubúin til að aðstoða``, ``og sagði verkið mikilvægt``: a
+    phrase followed (past adverbs) by an infinitive, or by a predicate adjective that agrees
+    with it in gender and number in the accusative, is the subject of an infinitive report or
+    a small clause (ANNOTATION.md, Settled cases), which is accusative. An inverted speaker
+    stands before that subject (``segir hann málið óvenjulegt``), and a nominative adjective
+    after it describes the speaker: ``sagði Greta glöð í bragði``.
+    """
+    tokens = doc.tokens
+    k = mention.tok_end
+    while k < b and tokens[k].kind == "word" and _adverb_only(tokens[k]):
+        k += 1
+    if k >= b or tokens[k].kind != "word" or doc.inside[k] >= 0:
+        return False
+    meanings = tokens[k].meanings
+    if any(m.cat == "so" and m.tags.endswith("NH") for m in meanings):
+        return True  # "sagði yfirvöld hafa …"
+    if not meanings or not all(m.cat == "lo" or m.tags.startswith("LHÞT") for m in meanings):
+        return False
+    gender = {"kk": "KK", "kvk": "KVK", "hk": "HK"}.get(mention.gender or "")
+    if gender is None:
+        return False  # a name of unknown gender: no agreement to read
+    number = "FT" if mention.number == "ft" else "ET"
+    return any(f"-{gender}-ÞF{number}" in f"-{m.tags}" for m in meanings)
+
+
+def _object_reading(doc: Doc, mention: Mention, k: int) -> bool:
+    """Whether a description after a verb can be its accusative object.
+
+    ``… og taldi góðar líkur á því að …``: after *og* the verb shares the subject of the
+    clause before, and a phrase after it that can be accusative is its object. A phrase that
+    can only be nominative is an inverted subject: ``… og sagði lögreglan að …``.
+    """
+    if mention.kind != "description" or mention.head_lemma is None:
+        return False
+    return any(
+        m.cat in ("kk", "kvk", "hk") and "ÞF" in m.tags and m.lemma.lower() == mention.head_lemma
+        for t in doc.tokens[k : mention.tok_end]
+        for m in t.meanings
+    )
+
+
+def _adverb_only(token: Token) -> bool:
+    """A word read as an adverb (``ekki``, ``enn``): no verb, preposition, pronoun or article reading."""
+    cats = {m.cat for m in token.meanings}
+    return "ao" in cats and not cats & {"so", "fs", "fn", "pfn", "gr", "to"}
 
 
 def _last_subject(doc: Doc, a: int, j: int) -> Mention | None:

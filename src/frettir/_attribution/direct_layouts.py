@@ -16,8 +16,9 @@ from frettir._attribution.cue_sites import CueSite
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for, nominative_possible
 from frettir._attribution.registry import rule
-from frettir._attribution.words import DASHES, ENGLISH_CUES, TITLE_VERBS
+from frettir._attribution.words import DASHES, DOCUMENTS, ENGLISH_CUES, TITLE_VERBS
 from frettir._cues import Cue, finite
+from frettir._greynir import Token, lookup
 from frettir._naming import governed_by_preposition
 from frettir._speakers import read_np
 
@@ -26,6 +27,7 @@ __all__ = [
     "cue_after_impersonal",
     "cue_before",
     "dash",
+    "document_before",
     "in_report",
     "split",
     "this_names",
@@ -254,6 +256,51 @@ def cue_before(ctx: Context, chain: Chain) -> Claim | None:
     site = found[0]
     span = None if site.subject is None else (site.subject.start, site.subject.end)
     return mark_claim(ctx.doc, m, site.entity, span, site.cue, "direct.cue_before", site=site.cue.index)
+
+
+HEADING_TOKENS = 8
+"""How long a heading before a colon may be to name a document and its issuer (*Tilkynning
+lögreglunnar á Suðurlandi:*); a longer sentence is prose, whose colon a cue would govern."""
+
+
+def _document_noun(token: Token) -> bool:
+    """A noun for a document (``tilkynning``, ``yfirlýsing``), also in a lightly read sentence."""
+    readings = token.meanings or (lookup(token.low) if token.kind == "word" else ())
+    return any(m.lemma in DOCUMENTS and m.cat in ("kk", "kvk", "hk") for m in readings)
+
+
+@rule("direct.document_before", 0.8, stage="direct")
+def document_before(ctx: Context, chain: Chain) -> Claim | None:
+    r"""A quote after a heading with a colon that names a document and its issuer.
+
+    *Tilkynning lögreglu: „…“*, *Yfirlýsing frá Samherja: „…“*: the issuer (the genitive after
+    the document noun, or the body after *frá*) speaks the document's words. The heading has
+    no cue (with one, ``direct.cue_before`` fits) and is short: a document noun first, then
+    its issuer and at most a place or a few words.
+
+    >>> show("Lögreglan á Suðurlandi sendi frá sér tilkynningu í gær.\n"
+    ...      "Tilkynning lögreglunnar:\n„Vegurinn um Hellisheiði er lokaður.“")
+    direct.document_before | Lögreglan á Suðurlandi | None | Vegurinn um Hellisheiði er lokaður.
+    """
+    m = chain[0]
+    doc = ctx.doc
+    tokens = doc.tokens
+    i, _ = mark_tokens(doc, m)
+    if i == 0 or tokens[i - 1].text != ":" or doc.inside[i - 1] >= 0:
+        return None
+    unit = doc.unit_of[i - 1]
+    a, _b = doc.units[unit]
+    if i - 1 - a > HEADING_TOKENS or i - 1 - a < 2 or any(s.cue.index < i for s in ctx.cues.in_unit(unit)):
+        return None
+    if not _document_noun(tokens[a]):
+        return None
+    k = a + 2 if tokens[a + 1].low == "frá" else a + 1
+    mention = read_np(tokens, k, i - 1, apposition=False)
+    if mention is None or mention.kind == "pronoun" or (k == a + 1 and mention.nominative):
+        return None  # the issuer is the genitive of the document, or after "frá"
+    return mark_claim(
+        doc, m, entity_for(doc, mention), (mention.start, mention.end), None, "direct.document_before"
+    )
 
 
 @rule("direct.in_report", 0.85, stage="direct")

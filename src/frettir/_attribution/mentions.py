@@ -13,12 +13,13 @@ import attrs
 
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
-from frettir._greynir import Token
+from frettir._greynir import Token, lookup
 from frettir._speakers import (
     SPEECH_ACT_PRONOUNS,
     Entity,
     Mention,
     collective,
+    np_before,
     read_np,
     read_office,
     title_before,
@@ -109,6 +110,41 @@ def _in_main_clause(doc: Doc, i: int) -> bool:
     return True
 
 
+NAMED_BODIES = frozenset({"fyr", "hug"})
+"""BÍN domains of named bodies: institutions and firms (``Lögreglan``, ``Ríkisútvarpið``) and
+publications (``Morgunblaðið``). A capitalised word with such a reading names a body even
+first in its sentence, where any word is capitalised."""
+
+
+def _whole_subject(doc: Doc, i: int, mention: Mention) -> Mention:
+    """A sentence-initial body with the place phrase up to its finite verb.
+
+    In a main clause the finite verb comes second (V2), so everything before it is the
+    subject: *Lögreglan á höfuðborgarsvæðinu er með …* names the body with its place, though
+    *höfuðborgarsvæðinu* is no capitalised place name.
+    """
+    a, b = doc.units[doc.unit_of[i]]
+    end = mention.tok_end
+    if end >= b or doc.tokens[end].low not in ("á", "í"):
+        return mention
+    verb = next((k for k in range(end + 1, min(b, end + 6)) if strong_finite(_read(doc.tokens[k]))), None)
+    if verb is None:
+        return mention
+    whole = np_before(doc.tokens, verb, a)
+    if whole is None or whole.start != mention.start or whole.tok_end != verb:
+        return mention
+    return whole
+
+
+def _read(token: Token) -> Token:
+    """``token`` with its BÍN readings: a sentence with no cue is tokenized without them."""
+    if token.kind == "word" and not token.meanings:
+        found = lookup(token.norm or token.text)
+        if found:
+            return attrs.evolve(token, meanings=found)
+    return token
+
+
 def _group(mention: Mention) -> bool:
     """A plural description (``Vísindamenn``) or a group of people (``Hluti nefndarinnar``)."""
     if mention.kind == "description" and mention.number == "ft":
@@ -131,6 +167,13 @@ def register_names(doc: Doc) -> None:
                 and token.text[:1].isupper()
             )
             or (
+                # sentence-initial, a body BÍN names (``fyr``, ``hug``): "Ríkisútvarpið birti …"
+                token.kind == "word"
+                and token.sent_start
+                and token.text[:1].isupper()
+                and any(m.domain in NAMED_BODIES for m in token.meanings)
+            )
+            or (
                 # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …",
                 # "Lögreglan á Austurlandi …" (read_np takes the place phrase only with a place)
                 token.kind == "word"
@@ -150,6 +193,8 @@ def register_names(doc: Doc) -> None:
         ):
             subject = subject_position(doc, i)
             mention = read_np(tokens, i, apposition=True, oblique=not subject)
+            if mention is not None and token.sent_start and mention.kind == "organization":
+                mention = _whole_subject(doc, i, mention)
             if mention is not None and mention.kind == "person" and mention.title is None:
                 # "framherjinn Jón Jónsson": a definite noun before the name is a title
                 title = title_before(tokens, i, doc.units[doc.unit_of[i]][0])

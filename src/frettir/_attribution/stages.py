@@ -54,6 +54,7 @@ DIRECT: tuple[ChainRule, ...] = (
     _direct.verb_after,
     _direct.split,
     _direct.cue_before,
+    _direct.document_before,
     _direct.in_report,
     _direct.this_says,
     _direct.this_names,
