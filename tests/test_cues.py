@@ -165,3 +165,77 @@ def test_question_framing_an_answer_is_no_quote(read: Read) -> None:
         "hvað væri að frétta af henni."
     )
     assert [q.cue for q in article.quotes] == ["segja"]
+
+
+# --- cues of direct quotes ---------------------------------------------------------------------
+
+
+def test_going_on_introduces_a_quote(read: Read) -> None:
+    """``og heldur áfram: „…“``: *halda áfram* is the cue of the quote it announces."""
+    article = read(
+        "„Þetta er merkilegur dómur,“ segir verjandinn Páll Ólafsson og heldur áfram:\n"
+        "„Hann mun skipta máli.“"
+    )
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("Þetta er merkilegur dómur,", "segja"),
+        ("Hann mun skipta máli.", "halda áfram"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Jónsdóttir heldur áfram að vinna að málinu.",
+        "Björn Jónsson sagði að fjölskyldan myndi halda áfram að leita að drengnum.",
+    ],
+)
+def test_going_on_reports_nothing(read: Read, text: str) -> None:
+    """``heldur áfram að vinna``: going on with something is no report, and no cue of one."""
+    assert all(q.cue != "halda áfram" for q in read(text).quotes)
+
+
+@pytest.mark.parametrize(("verb", "cue"), [("bætti við", "bæta við"), ("hélt áfram", "halda áfram")])
+def test_cue_ending_its_sentence_announces_the_next_quote(read: Read, verb: str, cue: str) -> None:
+    """``…,“ sagði X og bætti við. „…“``: a cue with only its particle before the full stop."""
+    article = read(f"„Við spiluðum vel,“ sagði Auðun Helgason og {verb}. „En við fengum á okkur þrjú mörk.“")
+    assert [(q.text, q.cue, q.speaker.name if q.speaker else None) for q in article.quotes] == [
+        ("Við spiluðum vel,", "segja", "Auðun Helgason"),
+        ("En við fengum á okkur þrjú mörk.", cue, "Auðun Helgason"),
+    ]
+
+
+# --- false cues and continued reports ---------------------------------------------------------
+
+
+def test_adverb_before_a_participle_is_no_cue(read: Read) -> None:
+    """``hafi ítrekað haft samband``: *ítrekað* is an adverb here, and the report goes on."""
+    article = read(
+        "Reynir Jónsson segir að símtalið hafi ekki verið það fyrsta. "
+        "Þær hafi ítrekað haft samband og viljað að blaðið hætti umfjöllun um málið."
+    )
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("símtalið hafi ekki verið það fyrsta", "segja"),
+        ("Þær hafi ítrekað haft samband og viljað að blaðið hætti umfjöllun um málið", None),
+    ]
+
+
+def test_report_continues_in_the_next_paragraph(read: Read) -> None:
+    """A paragraph whose first sentence's main verb is subjunctive carries the report on."""
+    article = read(
+        "Í dómnum taldi Hæstiréttur Íslands að ágallar hefðu verið á meðferð málsins.\n"
+        "Það hafi verið óhjákvæmilegt að vísa málinu aftur til Landsréttar."
+    )
+    assert [(q.text, q.rule) for q in article.quotes] == [
+        ("ágallar hefðu verið á meðferð málsins", "indirect.that_clause"),
+        ("Það hafi verið óhjákvæmilegt að vísa málinu aftur til Landsréttar", "indirect.subjunctive"),
+    ]
+    assert article.quotes[0].speaker == article.quotes[1].speaker
+
+
+def test_next_paragraph_with_an_indicative_first_verb_is_no_continuation(read: Read) -> None:
+    """``ræddi`` may be indicative: across a paragraph break the first verb must be subjunctive."""
+    article = read(
+        "Í dómnum taldi Hæstiréttur Íslands að ágallar hefðu verið á meðferð málsins.\n"
+        "Sigríður Jónsdóttir ríkissaksóknari ræddi málið við fréttastofu í dag."
+    )
+    assert [q.rule for q in article.quotes if q.rule == "indirect.subjunctive"] == []

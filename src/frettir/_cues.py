@@ -18,6 +18,7 @@ from frettir._greynir import Meaning, Token, word_forms
 __all__ = [
     "EXPERIENCER",
     "INTERROGATIVES",
+    "QUOTE_ONLY",
     "REQUEST_CUES",
     "SAYING",
     "Cue",
@@ -70,7 +71,7 @@ PARTICLES: dict[str, tuple[str, ...]] = {
     "greina": ("frá",),
     "benda": ("á",),
     "taka": ("fram",),
-    "halda": ("fram",),
+    "halda": ("fram", "áfram"),
     "vara": ("við",),
     "vísa": ("til",),
     "tala": ("um",),
@@ -87,6 +88,9 @@ PARTICLES: dict[str, tuple[str, ...]] = {
 }
 """Verbs that are cues only with a particle within a few words (``bæta við``, ``skora á``):
 the cue is the lemma and the particle found."""
+QUOTE_ONLY: frozenset[str] = frozenset({"halda áfram"})
+"""Cues of a direct quote only, as a finite verb (*heldur hann áfram: „…“*): *halda áfram*
+takes no clause of what was said (*heldur áfram að vinna* is to go on working)."""
 
 MIDDLE: dict[str, str] = {
     "segja": "segjast",
@@ -349,7 +353,10 @@ def cue_at(
                         and (k + 1 >= stop or tokens[k + 1].low in _NOT_AFTER_EFTIR)
                     ):
                         break
-                    return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
+                    name = f"{lemma} {particle}"
+                    if name in QUOTE_ONLY and (nonfinite or not strong_finite(token)):
+                        break  # "myndi halda áfram leit": the infinitive, going on with something
+                    return Cue(name, i, token.start, token.end, False)
             continue
         if lemma in ("koma", "hafa"):
             continue

@@ -164,6 +164,12 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     cue = cue_at(doc.tokens, i, b, nonfinite=True)
     if cue is None:
         return None
+    if (
+        i + 1 < b
+        and any(m.cat == "ao" for m in doc.tokens[i].meanings)
+        and any(m.cat == "so" and "SAGNB" in m.tags for m in doc.tokens[i + 1].meanings)
+    ):
+        return None  # "hafi ítrekað haft samband": an adverb before the verb the auxiliary governs
     aux = auxiliary_before(doc.tokens, i, a)
     if aux is None and _passive_first(doc, i, b):
         # "Talið er að …", "…, en sagt er að …": the participle fronted before its "er"

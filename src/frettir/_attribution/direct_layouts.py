@@ -183,10 +183,32 @@ def _site_before(ctx: Context, m: int) -> tuple[CueSite, bool] | None:
     if i == a and i > 0 and tokens[i - 1].text == ":" and doc.para_of[i - 1] != doc.para_of[i]:
         unit = doc.unit_of[i - 1]
         colon = True
+    elif i == a and i > 0 and _cue_ends_sentence(ctx, i - 1):
+        unit = doc.unit_of[i - 1]
+        colon = True  # "…,“ sagði hún og bætti við. „…“": the cue's sentence announces the quote
     sites = [s for s in ctx.cues.in_unit(unit) if s.cue.index < i]
     if not sites:
         return None
     return sites[-1], colon
+
+
+def _cue_ends_sentence(ctx: Context, k: int) -> bool:
+    """Whether token ``k`` is a full stop, in the quote's paragraph, right after a cue and its particle.
+
+    *og bætti við.*, *og hélt áfram.*: a cue with nothing after it but its own particle (or
+    an inverted subject) says that a quote follows, as a colon does.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    if tokens[k].text != "." or doc.inside[k] >= 0 or doc.para_of[k] != doc.para_of[k + 1]:
+        return False
+    sites = ctx.cues.in_unit(doc.unit_of[k])
+    if not sites:
+        return False
+    site = sites[-1]
+    particles = site.cue.lemma.split()[1:]
+    rest = tokens[max(site.cue.index + 1, site.after_subject) : k]
+    return bool(particles) and all(t.low in particles for t in rest)
 
 
 @rule("direct.split", 0.85, stage="direct")
@@ -220,7 +242,9 @@ def split(ctx: Context, chain: Chain) -> Claim | None:
 def cue_before(ctx: Context, chain: Chain) -> Claim | None:
     """A cue before the quote in the same sentence, with a colon before the opening mark.
 
-    *Helga sagði: „…“*, also when the quote starts the next paragraph.
+    *Helga sagði: „…“*, also when the quote starts the next paragraph, and a cue that ends
+    the sentence before with nothing but its particle (*…,“ sagði hún og bætti við. „…“*,
+    *og hélt áfram. „…“*).
 
     >>> show("Sigríður Pálsdóttir sagði: „Við þurfum nýjan skóla.“")
     direct.cue_before | Sigríður Pálsdóttir | segja | Við þurfum nýjan skóla.

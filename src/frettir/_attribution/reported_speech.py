@@ -19,6 +19,7 @@ from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
 from frettir._cues import (
     INFINITIVE_CLAUSE,
+    QUOTE_ONLY,
     REQUEST_CUES,
     finite,
     indicative_only,
@@ -67,6 +68,8 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     doc = ctx.doc
     if journalist_question(site, doc) or _after_closing_mark(doc, site):
         return None
+    if site.cue.lemma in QUOTE_ONLY:
+        return None  # "heldur áfram að vinna": a cue of direct quotes only
     if site.passive and site.cue.lemma == "spyrja":
         return None  # "þegar hann var spurður hvort …": a journalist's question, not a quote
     _, b = doc.units[site.unit]
