@@ -424,3 +424,35 @@ def test_a_general_noun_for_a_body_never_takes_a_place(read: Read) -> None:
         "Að sögn foreldrafélagsins hefur biðlistinn styst verulega."
     )
     assert _speakers_of(article) == [("hefur biðlistinn styst verulega", "foreldrafélagið")]
+
+
+def test_a_body_first_named_as_whose_board_speaks_is_that_board(read: Read) -> None:
+    """``Ritstjórn þáttarins Kastljóss … frá Kastljósi``: the editorial board, named in full."""
+    article = read(
+        "Ritstjórn fréttaþáttarins Kastljóss hefur sent frá sér yfirlýsingu vegna málsins. "
+        "Í yfirlýsingunni frá Kastljósi segir að fréttin standi óbreytt."
+    )
+    (quote,) = article.quotes
+    assert quote.text == "fréttin standi óbreytt"
+    assert quote.speaker is not None
+    assert quote.speaker.name.casefold() == "ritstjórn fréttaþáttarins kastljóss"
+
+
+def test_a_part_of_a_body_does_not_speak_for_the_body(read: Read) -> None:
+    """``Hluti stjórnenda Norðuráls …`` then ``Norðurál segir``: *hluti* is no board; Norðurál is itself."""
+    article = read(
+        "Hluti starfsmanna Norðuráls mætti á fundinn í gær. Norðurál segir að viðræður haldi áfram."
+    )
+    assert _speakers_of(article) == [("viðræður haldi áfram", "Norðurál")]
+
+
+def test_a_body_named_before_its_board_stays_apart(read: Read) -> None:
+    """``Efling segir …`` before ``Stjórn Eflingar …``: a later ``Efling`` is the union, not the board."""
+    article = read(
+        "Efling hefur boðað til fundar. Stjórn Eflingar kom saman í gær. "
+        "Efling segir að verkfall hefjist á mánudag."
+    )
+    last = article.quotes[-1]
+    assert last.text == "verkfall hefjist á mánudag"
+    assert last.speaker is not None
+    assert last.speaker.name.casefold() == "efling"

@@ -105,14 +105,18 @@ NOT_NP_START = frozenset(
 )  # fmt: skip
 
 
+BOARD_HEADS = frozenset({"nefnd", "stjórn"})
+"""Collectives that are a body of members speaking as one for whom they belong to:
+``samninganefnd``, ``ritstjórn``, ``stjórnin`` (:meth:`Registry.add` links the owner)."""
+
 COLLECTIVE_HEADS = frozenset(
     {
         # a part of a body or of a crowd: "hluti samninganefndar", "minnihluti nefndarinnar"
         "hluti",
         # a gathering of people: "hópurinn", "fólksfjöldinn á Arnarhóli", "mannfjöldinn"
         "hópur", "fjöldi", "fólk",
-        # a body of members that speaks as one: "samninganefnd", "ritstjórn", "stjórnin"
-        "nefnd", "stjórn",
+        # a body of members that speaks as one (BOARD_HEADS)
+        *BOARD_HEADS,
     }
 )  # fmt: skip
 """Head nouns of a group of people, as the whole lemma or the head of a compound.
@@ -170,6 +174,11 @@ def body_kind(lemma: str | None) -> bool:
     return any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
 
 
+def _board(lemma: str | None) -> bool:
+    """Whether a noun lemma names a board or committee (:data:`BOARD_HEADS`): ``ritstjórn``."""
+    return bool(lemma) and any(head in BOARD_HEADS for head in compound_heads((lemma or "").casefold())[:2])
+
+
 @attrs.frozen(slots=True)
 class Mention:
     """A noun phrase read from tokens: who it names, how, and where."""
@@ -189,11 +198,30 @@ class Mention:
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
     definite: bool = False  # a description's noun has its article ("hópurinn")
     place: bool = False  # a place name in BÍN ("Hvolsvöllur"), registered like a body
+    owners: tuple[str, ...] = ()  # names in its genitive complement, nominative, casefolded
 
 
 def _shown(token: Token) -> str:
     """A word of a name as read: the tokenizer's text, without invisible characters (``Zla\u200dtan``)."""
     return token.norm if token.norm and token.norm != token.text and token.kind != "punct" else token.text
+
+
+def _owners(complement: Sequence[Token]) -> tuple[str, ...]:
+    """The names in a noun's genitive complement, as their nominative lemmas (casefolded).
+
+    ``fréttaskýringaþáttarins Kveiks`` gives ``("kveikur",)``; a word BÍN reads only as a
+    compound guess (a hyphen in its lemma) gives its form as written.
+    """
+    names: list[str] = []
+    for token in complement:
+        if not _is_cap(token) or token.kind == "punct":
+            continue
+        if token.kind == "person" and token.persons:
+            names.append(token.persons[0].name.casefold())
+            continue
+        lemma = next((m.lemma for m in token.meanings if m.cat in NOUN_CATS and "-" not in m.lemma), None)
+        names.append((lemma or token.text).casefold())
+    return tuple(names)
 
 
 def _is_cap(token: Token) -> bool:
@@ -771,6 +799,7 @@ def read_np(
                 place=kind == "organization"
                 and any(m.domain in _PLACES_ONLY for m in nouns)
                 and not any(m.domain in ("fyr", "stofn") for m in nouns),
+                owners=_owners(tokens[k + 1 : j]),
             )
     if mention is None:
         return None
@@ -897,6 +926,7 @@ class Entity:
     number: str = "et"
     group: bool = False  # a group of people (:func:`collective`): plural pronouns refer to it
     place: bool = False  # a place name, never what a general noun for a body refers to
+    owners: tuple[str, ...] = ()  # for a group: the names it belongs to ("ritstjórn Kveiks": kveikur)
     words: frozenset[str] = attrs.field(init=False, eq=False)
     seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
 
@@ -1087,6 +1117,8 @@ class Registry:
                 best = body
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
+        if best is None and mention.kind in ("organization", "person"):
+            best = self._speaking_group(name)
         if best is None:
             if mention.kind == "description":
                 name = self._definite(mention, name)
@@ -1098,6 +1130,7 @@ class Registry:
                 number=mention.number,
                 group=mention.kind != "person" and collective(mention.head_lemma),
                 place=mention.place,
+                owners=mention.owners if _board(mention.head_lemma) else (),
                 seq=len(self.entities),
             )
             self.entities.append(best)
@@ -1145,6 +1178,18 @@ class Registry:
     def _match(self, name: str, kind: str) -> Entity | None:
         """The latest entity whose name's words include, or are among, those of ``name``."""
         return self._index.best(_word_set(name), lambda e: e.kind == kind or kind == "person")
+
+    def _speaking_group(self, name: str) -> Entity | None:
+        """The group that a body named only inside its genitive speaks for.
+
+        *Ritstjórn fréttaskýringaþáttarins Kveiks hefur sent frá sér tilkynningu … Í
+        yfirlýsingunni frá Kveik …*: Kveikur, first named as whose editorial board speaks,
+        is that board when named again. Only a board or committee (:data:`BOARD_HEADS`)
+        speaks for its owner, not a part or a crowd (*hluti*, *fjöldi*); and only when no
+        entity of that name exists: a body named on its own before stays apart.
+        """
+        key = name.casefold()
+        return next((e for e in reversed(self.entities) if e.group and key in e.owners), None)
 
     def _same_body(self, head_lemma: str | None) -> Entity | None:
         """The latest body whose head is ``head_lemma`` (``Veðurstofan`` after ``Veðurstofa Íslands``)."""
