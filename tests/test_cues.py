@@ -239,3 +239,44 @@ def test_next_paragraph_with_an_indicative_first_verb_is_no_continuation(read: R
         "Sigríður Jónsdóttir ríkissaksóknari ræddi málið við fréttastofu í dag."
     )
     assert [q.rule for q in article.quotes if q.rule == "indirect.subjunctive"] == []
+
+
+# --- clauses without "að", and cues that start a sentence of their own ---------------------
+
+
+def test_clause_with_its_complementizer_dropped(read: Read) -> None:
+    """``fullyrti meðal annars X hafi …``: a nominative subject and a subjunctive verb, no *að*."""
+    article = read("Samtökin fullyrtu meðal annars RÚV og Stundin hefðu farið með rangt mál.")
+    [quote] = article.quotes
+    assert (quote.text, quote.cue, quote.rule) == (
+        "RÚV og Stundin hefðu farið með rangt mál",
+        "fullyrða",
+        "indirect.bare_clause",
+    )
+
+
+def test_indicative_object_is_no_dropped_complementizer(read: Read) -> None:
+    """``sagði sögu af ferðinni``: an object and an indicative verb later is no reported clause."""
+    assert read("Jón Jónsson sagði sögu af ferðinni og fór svo heim.").quotes == ()
+
+
+def test_capitalised_cue_after_a_closed_quote_reports_its_own_clause(read: Read) -> None:
+    """``„….“ Sagði hann liðið hafa …``: a new sentence with a report; the quote has no cue."""
+    article = read(
+        "Guðmundur Guðmundsson var ósáttur. „Við nýttum ekki færin.“ "
+        "Sagði hann liðið hafa saknað Arons í leiknum."
+    )
+    assert [(q.kind, q.text, q.cue) for q in article.quotes] == [
+        ("direct", "Við nýttum ekki færin.", None),
+        ("indirect", "liðið hafa saknað Arons í leiknum", "segja"),
+    ]
+
+
+def test_capitalised_cue_with_no_clause_still_attributes_the_quote(read: Read) -> None:
+    """``„….“ Sagði X eftir að liðið vann …``: *eftir að* opens a clause of time, no report."""
+    article = read(
+        "„Við spiluðum ekki vel.“ Sagði Steinþór Auðunsson leikmaður KA eftir að liðið vann Fylki."
+    )
+    assert [(q.kind, q.text, q.cue) for q in article.quotes] == [
+        ("direct", "Við spiluðum ekki vel.", "segja")
+    ]

@@ -26,6 +26,7 @@ __all__ = [
     "dative_subject",
     "find_cue_sites",
     "journalist_question",
+    "new_sentence_after_quote",
     "parsed_clause",
     "parsed_subject",
 ]
@@ -199,6 +200,22 @@ def _passive_first(doc: Doc, i: int, b: int) -> bool:
     if not any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in tokens[i + 1].meanings):
         return False
     return i == a or tokens[i - 1].low in (",", "en", "og")
+
+
+def new_sentence_after_quote(doc: Doc, i: int) -> bool:
+    """Whether the cue verb at token ``i`` opens a sentence of its own after a closed quote.
+
+    *„… í svona leik.“ Sagði hann liðið hafa saknað …*: a capital after a quote that ended
+    with a full stop; the cue reports its own clause and does not attribute the quote.
+    """
+    tokens = doc.tokens
+    return (
+        i >= 2
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].kind == "punct"
+        and tokens[i - 1].text in ("“", "”", '"', "»", "«")
+        and tokens[i - 2].text == "."
+    )
 
 
 def journalist_question(site: CueSite, doc: Doc | None = None) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Chain, Context, mark_claim, mark_tokens
-from frettir._attribution.cue_sites import CueSite
+from frettir._attribution.cue_sites import CueSite, new_sentence_after_quote
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for, nominative_possible
 from frettir._attribution.registry import rule
+from frettir._attribution.reported_speech import governs_clause
 from frettir._attribution.words import DASHES, DOCUMENTS, ENGLISH_CUES, TITLE_VERBS
 from frettir._cues import Cue, finite
 from frettir._greynir import Token, lookup
@@ -80,6 +81,8 @@ def cue_after(ctx: Context, chain: Chain) -> Claim | None:
     doc = ctx.doc
     tokens = doc.tokens
     site = ctx.cues.at(k)
+    if site is not None and new_sentence_after_quote(doc, k) and governs_clause(doc, site):
+        return None  # "„… leik.“ Sagði hann liðið hafa …": a sentence with a report of its own
     if site is not None:
         if site.subject is None:
             return None

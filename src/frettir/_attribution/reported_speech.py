@@ -11,7 +11,13 @@ import attrs
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Context
-from frettir._attribution.cue_sites import EXPERIENCER_CUES, CueSite, journalist_question, parsed_subject
+from frettir._attribution.cue_sites import (
+    EXPERIENCER_CUES,
+    CueSite,
+    journalist_question,
+    new_sentence_after_quote,
+    parsed_subject,
+)
 from frettir._attribution.document import Doc, clause_end, content_span
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
@@ -24,16 +30,20 @@ from frettir._cues import (
     finite,
     indicative_only,
     interrogative,
+    nominal_here,
     strong_finite,
     subjunctive_only,
+    third_person_possible,
 )
 from frettir._greynir import Token
 from frettir._speakers import Entity, read_np
 
 __all__ = [
     "Report",
+    "bare_clause",
     "experiencer",
     "find_report",
+    "governs_clause",
     "infinitive",
     "infinitive_impersonal",
     "passive",
@@ -51,7 +61,8 @@ class Report:
     ``site`` is the cue site, with the subject Greynir's parse found if the token rules
     found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it;
     ``before`` that it stands before its cue (``…, segir í tilkynningu``); ``small`` that it
-    is a small clause with no verb (``segir málið óvenjulegt``).
+    is a small clause with no verb (``segir málið óvenjulegt``); ``bare`` that it is a
+    clause in the subjunctive with no *að* (``fullyrti RÚV hafi …``).
     """
 
     site: CueSite
@@ -61,6 +72,7 @@ class Report:
     that: bool
     before: bool = False
     small: bool = False
+    bare: bool = False
 
 
 def find_report(ctx: Context, site: CueSite) -> Report | None:
@@ -97,13 +109,15 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     that = doc.tokens[start - 1].low in ("að", "hvort")
+    bare = not that and _bare_clause(doc, start, b) == start
     small = (
         not that
+        and not bare
         and not site.cue.middle
         and _small_clause(doc, start, b, _theme_case(site))
         and not _has_infinitive(doc, start, b)
     )
-    return Report(site, start, end, span, that, small=small)
+    return Report(site, start, end, span, that, small=small, bare=bare)
 
 
 _AS_PHRASE = ("að", "því", "er")
@@ -270,6 +284,21 @@ def that_clause(ctx: Context, report: Report) -> Claim | None:
     return _claim(ctx, report, "indirect.that_clause", report.site.entity)
 
 
+@rule("indirect.bare_clause", 0.7, stage="reported")
+def bare_clause(ctx: Context, report: Report) -> Claim | None:
+    """A reported clause with no *að*: its subject, then a verb in the subjunctive.
+
+    *Samherji fullyrti meðal annars RÚV hafi ranglega haldið því fram …*: the complementizer
+    dropped, the reportive subjunctive says the clause is reported.
+
+    >>> show("Björn Björnsson fullyrti meðal annars bærinn hefði aldrei greitt reikninginn.")
+    indirect.bare_clause | Björn Björnsson | fullyrða | bærinn hefði aldrei greitt reikninginn
+    """
+    if report.site.passive or report.site.subject is None or not report.bare:
+        return None
+    return _claim(ctx, report, "indirect.bare_clause", report.site.entity)
+
+
 @rule("indirect.small_clause", 0.7, stage="reported")
 def small_clause(ctx: Context, report: Report) -> Claim | None:
     """A small clause under a cue with a subject: the report starts at its noun phrase.
@@ -330,6 +359,8 @@ def _after_closing_mark(doc: Doc, site: CueSite) -> bool:
     """``…,“ segir hún``: a cue right after a closing mark attributes a quote, reports nothing."""
     k = site.cue.index - 1
     tokens = doc.tokens
+    if new_sentence_after_quote(doc, site.cue.index):
+        return False
     while k >= 0 and tokens[k].text in (",", "–", "-"):
         k -= 1
     return k >= 0 and tokens[k].kind == "punct" and tokens[k].text in CLOSERS
@@ -369,6 +400,9 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if site.cue.middle:
         return k if b - k >= 1 else None
+    bare = None if site.cue.lemma in REQUEST_CUES else _bare_clause(doc, k, b)
+    if bare is not None:
+        return bare  # "fullyrti meðal annars RÚV hafi …": a clause with no "að"
     # an að/hvort clause
     parenthetical = False
     for x in range(k, min(b, k + 25)):
@@ -385,6 +419,14 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             start = x - 1 if x > k and any(m.cat == "fs" for m in tokens[x - 1].meanings) else x
             if not parenthetical or tokens[start - 1].low == "og":
                 return start  # "spurði út í matið, sem …, og á hvaða grundvelli …": a second object
+            continue
+        if (
+            low == "að"
+            and x > k
+            and tokens[x - 1].low in _TEMPORAL_BEFORE_AÐ
+            and tokens[x - 1].low not in site.cue.lemma.split()  # "óskaði eftir að": the particle
+        ):
+            parenthetical = True  # "eftir að liðið vann": a clause of time, not what was said
             continue
         if low in ("að", "hvort") and doc.inside[x] < 0:
             nxt = x + 1
@@ -437,6 +479,52 @@ hana hafa*), a small clause (*segir málið óvenjulegt*); the experiencers' wit
 (*Jóni fannst liðið byrja vel*, *þótti henni leikurinn góður*)."""
 
 
+_TEMPORAL_BEFORE_AÐ = frozenset({"eftir", "áður", "þangað", "uns"})
+"""Words that make *að* a conjunction of time (*eftir að*, *áður að*, *þangað að*)."""
+
+
+def governs_clause(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue at ``site`` has a reported clause of its own after it."""
+    return _complement(doc, site, doc.units[site.unit][1]) is not None
+
+
+_LEADING_ADVERBS = frozenset({"meðal", "annars", "þó", "einnig", "jafnframt", "enn", "fremur", "þá"})
+"""Adverbs between a cue and its clause (*fullyrti meðal annars …*, *segir einnig …*)."""
+
+
+def _bare_clause(doc: Doc, k: int, b: int) -> int | None:
+    """Where a reported clause with no *að* starts: a nominative subject, then a subjunctive verb.
+
+    Icelandic may drop the complementizer after a verb of saying (*Samherji fullyrti meðal
+    annars RÚV og Stundin hafi ranglega haldið því fram …*, *segir ekkert hafa* is an
+    infinitive report instead). The subject opens within a few adverbs of the cue, and the
+    first finite verb after it, within six words and before any comma or mark, is
+    subjunctive only.
+    """
+    tokens = doc.tokens
+    s = k
+    while s < b and (tokens[s].low in _LEADING_ADVERBS or _adverb_only(tokens[s])):
+        s += 1
+    if s >= b or doc.inside[s] >= 0 or not _nominative_start(tokens[s]) or _opens_clause(tokens[s]):
+        return None
+    for y in range(s + 1, min(b, s + 7)):
+        token = tokens[y]
+        if token.kind == "punct" or doc.inside[y] >= 0 or _opens_clause(token):
+            return None
+        if finite(token) and third_person_possible(tokens, y) and not nominal_here(tokens, y, s):
+            return s if subjunctive_only(token) else None
+    return None
+
+
+def _opens_clause(token: Token) -> bool:
+    """A complementizer, relative, conditional or interrogative: a clause of its own starts there."""
+    return token.low in ("að", "sem", "hvort", "ef") or interrogative(token)
+
+
+def _adverb_only(token: Token) -> bool:
+    return bool(token.meanings) and all(m.cat == "ao" for m in token.meanings)
+
+
 def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
     """Whether an infinitive stands within a dozen words from token ``k``."""
     return any(
@@ -449,6 +537,8 @@ def _nominative_start(token: Token) -> bool:
     """Whether a token can open a nominative noun phrase (a name, noun, pronoun, adjective), no adverb."""
     if token.kind == "person":
         return any(p.case in (None, "nf") for p in token.persons)
+    if token.text.isupper() and len(token.text) > 1 and all(m.tags == "-" for m in token.meanings):
+        return True  # "RÚV", "DV": an abbreviated name, no case to read
     return not any(m.cat == "ao" for m in token.meanings) and any(
         m.cat in ("kk", "kvk", "hk", "pfn", "fn", "lo", "gr", "to") and ("NF" in m.tags)
         for m in token.meanings

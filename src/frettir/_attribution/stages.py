@@ -68,6 +68,7 @@ REPORTED: tuple[ReportRule, ...] = (
     _reported.question,
     _reported.experiencer,
     _reported.that_clause,
+    _reported.bare_clause,
     _reported.small_clause,
     _reported.infinitive,
     _reported.that_clause_impersonal,
