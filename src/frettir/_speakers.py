@@ -907,6 +907,10 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     return None
 
 
+_CLAUSE_WORDS = frozenset({"að", "hvort", "sem", "en", "og", "þegar", "ef", "því", ",", ":", ";"})
+"""Words after which a clause, and so a coordinated subject, may begin."""
+
+
 def _conjunct_before(tokens: Sequence[Token], end: int, floor: int) -> Mention | None:
     """The longest name of a person or body that ends right before ``tokens[end]``."""
     for s in range(max(floor, end - 6), end):
@@ -923,9 +927,10 @@ def _coordinated(tokens: Sequence[Token], mention: Mention, first: int, floor: i
 
     The subject before the verb is the whole coordination, joined as in the text (the last
     two by *og*, the others by commas), in the nominative. Only names of people and bodies are
-    joined; the first may not follow a preposition or a finite verb, whose object it would be
-    (*hitti Jón og Anna segir …*). The result is plural, of no gender (a plural pronoun later
-    refers to it), a description so that it never merges with one of its members.
+    joined, and only where a clause begins: first in the sentence or after a complementizer,
+    a conjunction or a comma (*hitti Jón og Anna segir …*: *Jón* is an object). The result
+    is plural, of no gender (a plural pronoun later refers to it), a description so that it
+    never merges with one of its members.
     """
     if mention.kind not in ("person", "organization") or first - 2 < floor or tokens[first - 1].low != "og":
         return mention
@@ -942,12 +947,8 @@ def _coordinated(tokens: Sequence[Token], mention: Mention, first: int, floor: i
     if len(parts) < 2:
         return mention
     before = tokens[k - 1] if k > floor else None
-    if (
-        before is not None
-        and before.low not in ("að", "hvort", "sem", "en", ",")
-        and (any(m.cat == "fs" for m in before.meanings) or _finite(before))
-    ):
-        return mention
+    if before is not None and before.low not in _CLAUSE_WORDS:
+        return mention  # "hitti Jón og Anna segir", "meðal annars RÚV og …": no clause starts there
     names = [p.name for p in parts]
     name = ", ".join(names[:-1]) + " og " + names[-1]
     return Mention(
