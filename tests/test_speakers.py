@@ -456,3 +456,28 @@ def test_a_body_named_before_its_board_stays_apart(read: Read) -> None:
     assert last.text == "verkfall hefjist á mánudag"
     assert last.speaker is not None
     assert last.speaker.name.casefold() == "efling"
+
+
+def test_a_coordinated_subject_is_one_speaker_joined_as_in_the_text(read: Read) -> None:
+    """``Jón Jónsson, Anna og Páll segja …``: one speaker, and a later ``Þau`` refers to all three."""
+    article = read(
+        "Jón Jónsson, Anna og Páll segja að ferðin hafi gengið vel. Þau segja að veðrið hafi verið gott."
+    )
+    assert _speakers_of(article) == [
+        ("ferðin hafi gengið vel", "Jón Jónsson, Anna og Páll"),
+        ("veðrið hafi verið gott", "Jón Jónsson, Anna og Páll"),
+    ]
+
+
+def test_bodies_coordinated_inside_a_report_speak_together(read: Read) -> None:
+    """``… að RÚV og Stundin hafi haldið því fram að …``: the inner report is both bodies'."""
+    article = read(
+        "Samherji fullyrti að RÚV og Stundin hafi ranglega haldið því fram að félagið hefði brotið lög."
+    )
+    assert ("félagið hefði brotið lög", "RÚV og Stundin") in _speakers_of(article)
+
+
+def test_an_object_is_not_coordinated_with_the_next_subject(read: Read) -> None:
+    """``Hann hitti Jón og Anna segir …``: *Jón* is the object of *hitti*; Anna speaks alone."""
+    article = read("Hann hitti Jón og Anna segir að fundurinn hafi verið góður.")
+    assert _speakers_of(article) == [("fundurinn hafi verið góður", "Anna")]

@@ -199,6 +199,7 @@ class Mention:
     definite: bool = False  # a description's noun has its article ("hópurinn")
     place: bool = False  # a place name in BÍN ("Hvolsvöllur"), registered like a body
     owners: tuple[str, ...] = ()  # names in its genitive complement, nominative, casefolded
+    members: int = 0  # a coordination of names ("RÚV og Stundin"): how many
 
 
 def _shown(token: Token) -> str:
@@ -901,8 +902,67 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
                 pp = " ".join(t.text for t in tokens[end:j])
                 mention = attrs.evolve(mention, end=tokens[j - 1].end, name=f"{mention.name} {pp}", tok_end=j)
         if mention.tok_end == j:
-            return attrs.evolve(mention, np_start=k) if mention.np_start < 0 else mention
+            mention = attrs.evolve(mention, np_start=k) if mention.np_start < 0 else mention
+            return _coordinated(tokens, mention, mention.np_start, floor)
     return None
+
+
+_CLAUSE_WORDS = frozenset({"að", "hvort", "sem", "en", "og", "þegar", "ef", "því", ",", ":", ";"})
+"""Words after which a clause, and so a coordinated subject, may begin."""
+
+
+def _conjunct_before(tokens: Sequence[Token], end: int, floor: int) -> Mention | None:
+    """The longest name of a person or body that ends right before ``tokens[end]``."""
+    for s in range(max(floor, end - 6), end):
+        if s > floor and tokens[s - 1].kind in ("person", "entity"):
+            continue
+        found = read_np(tokens, s, end, apposition=False)
+        if found is not None and found.tok_end == end and found.kind in ("person", "organization"):
+            return attrs.evolve(found, np_start=s)
+    return None
+
+
+def _coordinated(tokens: Sequence[Token], mention: Mention, first: int, floor: int) -> Mention:
+    """Names coordinated with ``mention`` before it: ``RÚV og Stundin``, ``Jón, Anna og Páll``.
+
+    The subject before the verb is the whole coordination, joined as in the text (the last
+    two by *og*, the others by commas), in the nominative. Only names of people and bodies are
+    joined, and only where a clause begins: first in the sentence or after a complementizer,
+    a conjunction or a comma (*hitti Jón og Anna segir …*: *Jón* is an object). The result
+    is plural, of no gender (a plural pronoun later refers to it), a description so that it
+    never merges with one of its members.
+    """
+    if mention.kind not in ("person", "organization") or first - 2 < floor or tokens[first - 1].low != "og":
+        return mention
+    parts = [mention]
+    k = first
+    while k - 2 >= floor and tokens[k - 1].low in ("og", ","):
+        if tokens[k - 1].low == "og" and len(parts) > 1:
+            break  # "A og B og C": one "og", before the last
+        left = _conjunct_before(tokens, k - 1, floor)
+        if left is None:
+            break
+        parts.insert(0, left)
+        k = left.np_start
+    if len(parts) < 2:
+        return mention
+    before = tokens[k - 1] if k > floor else None
+    if before is not None and before.low not in _CLAUSE_WORDS:
+        return mention  # "hitti Jón og Anna segir", "meðal annars RÚV og …": no clause starts there
+    names = [p.name for p in parts]
+    name = ", ".join(names[:-1]) + " og " + names[-1]
+    return Mention(
+        parts[0].start,
+        mention.end,
+        "description",
+        name,
+        None,
+        "ft",
+        tok_end=mention.tok_end,
+        nominative=all(p.nominative for p in parts),
+        np_start=k,
+        members=len(parts),
+    )
 
 
 def _word_set(name: str) -> frozenset[str]:

@@ -48,7 +48,8 @@ def entity_for(doc: Doc, mention: Mention) -> Entity | None:
         if mention.name in SPEECH_ACT_PRONOUNS:
             return None  # "Ég tel að …" in running text: the writer, not someone named
         return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
-    found = doc.by_start.get(mention.start)
+    # a coordination ("Jón og Anna") starts where its first member was registered
+    found = doc.by_start.get(mention.start) if not mention.members else None
     if found is not None:
         if mention.title and mention.title not in found.titles:
             found.titles.append(mention.title)  # "Forstjóri Icelandair, Bogi Nils Bogason, segir"
