@@ -280,3 +280,39 @@ def test_capitalised_cue_with_no_clause_still_attributes_the_quote(read: Read) -
     assert [(q.kind, q.text, q.cue) for q in article.quotes] == [
         ("direct", "Við spiluðum ekki vel.", "segja")
     ]
+
+
+# --- where a report ends ---------------------------------------------------------------------
+
+
+def test_report_ends_before_en_and_a_long_subject(read: Read) -> None:
+    """``… en formlegur kærufrestur til Landsréttar rennur út``: a new main clause after *en*."""
+    article = read(
+        "Snorri Sturluson verjandi segir föðurinn ekki mótmæla kröfunni en formlegur kærufrestur "
+        "til Landsréttar rennur út á fimmtudag."
+    )
+    assert [q.text for q in article.quotes] == ["föðurinn ekki mótmæla kröfunni"]
+
+
+def test_subjunctive_cue_form_does_not_end_a_report(read: Read) -> None:
+    """``… og kalli ekki á leiðréttingu``: *kalli* is the report's own subjunctive verb."""
+    article = read(
+        "Ritstjórnin segir að fullyrðingarnar eigi ekki við rök að styðjast og kalli ekki á leiðréttingu."
+    )
+    assert [q.text for q in article.quotes] == [
+        "fullyrðingarnar eigi ekki við rök að styðjast og kalli ekki á leiðréttingu"
+    ]
+
+
+def test_subordinate_clause_after_en_does_not_end_a_report(read: Read) -> None:
+    """``… en eftir að þær fengu á sig mark hafi …``: the indicative is in the *eftir að* clause.
+
+    *en* looks further for its verb than *og* does; a clause opened by *að* on the way is
+    subordinate, so its indicative verb does not start a new main clause.
+    """
+    article = read(
+        "Jóhannesi Karli fannst liðið byrja vel en eftir að þær fengu á sig markið hafi leikmennirnir hikað."
+    )
+    assert [q.text for q in article.quotes] == [
+        "liðið byrja vel en eftir að þær fengu á sig markið hafi leikmennirnir hikað"
+    ]
