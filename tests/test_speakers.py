@@ -481,3 +481,22 @@ def test_an_object_is_not_coordinated_with_the_next_subject(read: Read) -> None:
     """``Hann hitti Jón og Anna segir …``: *Jón* is the object of *hitti*; Anna speaks alone."""
     article = read("Hann hitti Jón og Anna segir að fundurinn hafi verið góður.")
     assert _speakers_of(article) == [("fundurinn hafi verið góður", "Anna")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Tilkynningin vakti athygli, og flestir voru sammála um að hún væri óvanaleg.", "flestir"),
+        ("Margir telja að verðið sé of hátt.", "margir"),
+        ("Sumir segja að veðrið hafi verið gott.", "sumir"),
+    ],
+)
+def test_a_quantifier_alone_before_the_verb_is_a_plural_speaker(read: Read, text: str, speaker: str) -> None:
+    """``flestir``/``margir``/``sumir`` right before the finite verb: people, the speaker as written."""
+    speakers = [name for _, name in _speakers_of(read(text))]
+    assert speakers == [speaker]
+
+
+def test_no_one_is_no_speaker(read: Read) -> None:
+    """``Enginn segir að …``: *enginn* points at no one, so the report has no speaker."""
+    assert _speakers_of(read("Enginn segir að þetta verði auðvelt.")) == [("þetta verði auðvelt", None)]

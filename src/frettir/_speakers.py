@@ -273,7 +273,26 @@ def _finite(token: Token) -> bool:
     )
 
 
-DETERMINERS = frozenset({"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir"})
+DETERMINERS = frozenset(
+    {"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir", "sumur", "fár"}
+)
+
+
+def _quantifier_subject(token: Token) -> bool:
+    """A quantifier standing alone as a plural subject: ``flestir``, ``margir``, ``allir``, ``sumir``.
+
+    A strong (or pronominal) nominative plural of one of :data:`DETERMINERS` right before
+    the finite verb names people, as a pronoun does (``sami`` and ``enginn`` excepted: they
+    point at someone named or at no one).
+    """
+    return any(
+        m.lemma in DETERMINERS
+        and m.lemma not in ("sami", "enginn")
+        and m.cat in ("lo", "fn", "rt")
+        and "NFFT" in m.tags
+        and not m.tags.startswith(("FVB", "EVB"))
+        for m in token.meanings
+    )
 
 
 def _genitive_only(token: Token) -> bool:
@@ -713,6 +732,14 @@ def read_np(
             nominative = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
             return Mention(
                 token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative
+            )
+        if verb_follows and stop == i + 1 and _quantifier_subject(token):
+            # "sem flestir voru sammála um að …", "Margir telja að …": people, as a pronoun
+            gender = next(
+                g for g in ("KK", "KVK", "HK") if any(f"{g}-NFFT" in m.tags for m in token.meanings)
+            )
+            return Mention(
+                token.start, token.end, "description", low, _GENDERS[gender.lower()], "ft", tok_end=j
             )
         # adjectives* noun
         k = i
