@@ -492,10 +492,7 @@ def _negated(doc: Doc, site: CueSite, x: int) -> bool:
     """
     a, _ = doc.units[site.unit]
     i = site.cue.index
-    for k in range(max(a, i - 3), x):
-        if doc.tokens[k].low in _NEGATIONS and doc.inside[k] < 0:
-            return True
-    return False
+    return any(doc.tokens[k].low in _NEGATIONS and doc.inside[k] < 0 for k in range(max(a, i - 3), x))
 
 
 _TEMPORAL_BEFORE_AÐ = frozenset({"eftir", "áður", "þangað", "uns"})
