@@ -316,3 +316,21 @@ def test_subordinate_clause_after_en_does_not_end_a_report(read: Read) -> None:
     assert [q.text for q in article.quotes] == [
         "liðið byrja vel en eftir að þær fengu á sig markið hafi leikmennirnir hikað"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elín Jónsdóttir gat ekki svarað til um hvort búið væri að opna veginn.",
+        "Lögreglan vildi ekki segja hvort maðurinn hefði verið handtekinn.",
+    ],
+)
+def test_negated_answer_to_a_question_reports_nothing(read: Read, text: str) -> None:
+    """``vildi ekki segja hvort …``: a question left unanswered is no report."""
+    assert read(text).quotes == ()
+
+
+def test_negation_inside_the_question_still_reports_it(read: Read) -> None:
+    """``spurði hvort málið yrði ekki rætt``: the negation is the question's own."""
+    [quote] = read("Anna Jónsdóttir spurði hvort málið yrði ekki rætt.").quotes
+    assert (quote.text, quote.cue) == ("málið yrði ekki rætt", "spyrja")

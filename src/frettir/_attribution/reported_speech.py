@@ -109,6 +109,8 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     that = doc.tokens[start - 1].low in ("að", "hvort")
+    if doc.tokens[start - 1].low == "hvort" and _negated(doc, site, start - 1):
+        return None  # "gat ekki svarað til um hvort …": no answer, nothing reported
     bare = not that and _bare_clause(doc, start, b) == start
     small = (
         not that
@@ -477,6 +479,20 @@ ACI_CUES = frozenset({"segja", "telja", "álíta", "fullyrða", "viðurkenna", *
 """Cues whose report may be a clause with no *að*: an accusative with an infinitive (*segir
 hana hafa*), a small clause (*segir málið óvenjulegt*); the experiencers' with a nominative
 (*Jóni fannst liðið byrja vel*, *þótti henni leikurinn góður*)."""
+
+
+_NEGATIONS = frozenset({"ekki", "aldrei", "hvorki"})
+
+
+def _negated(doc: Doc, site: CueSite, x: int) -> bool:
+    """Whether a negation stands in the cue's clause before token ``x`` (its *hvort*).
+
+    From a few words before the cue (an auxiliary's *gat ekki svarað*) to the clause: a
+    question someone would not or could not answer reports nothing (*vildi ekki segja hvort*).
+    """
+    a, _ = doc.units[site.unit]
+    i = site.cue.index
+    return any(doc.tokens[k].low in _NEGATIONS and doc.inside[k] < 0 for k in range(max(a, i - 3), x))
 
 
 _TEMPORAL_BEFORE_AÐ = frozenset({"eftir", "áður", "þangað", "uns"})
