@@ -334,3 +334,31 @@ def test_negation_inside_the_question_still_reports_it(read: Read) -> None:
     """``spurði hvort málið yrði ekki rætt``: the negation is the question's own."""
     [quote] = read("Anna Jónsdóttir spurði hvort málið yrði ekki rætt.").quotes
     assert (quote.text, quote.cue) == ("málið yrði ekki rætt", "spyrja")
+
+
+# --- passives and small clauses -----------------------------------------------------------------
+
+
+def test_small_clause_with_its_that_clause_starts_at_it(read: Read) -> None:
+    """``sagði það algerlega rangt að …`` gives ``það algerlega rangt að …`` (Settled cases)."""
+    article = read("Anna Jónsdóttir sagði það algerlega rangt að hún hefði blekkt manninn.")
+    [quote] = article.quotes
+    assert (quote.text, quote.rule) == (
+        "það algerlega rangt að hún hefði blekkt manninn",
+        "indirect.small_clause",
+    )
+
+
+def test_passive_report_from_a_named_source(read: Read) -> None:
+    """``Í tilkynningu frá X var sagt að …``: the body the notice is from speaks."""
+    [quote] = read("Í tilkynningu frá lögreglunni á Suðurlandi var sagt að vegurinn væri lokaður.").quotes
+    assert quote.text == "vegurinn væri lokaður"
+    assert quote.speaker is not None and quote.speaker.name == "lögreglan á Suðurlandi"
+
+
+def test_passive_report_with_a_raised_subject(read: Read) -> None:
+    """``Hann var sagður hóta því að …``: the report is the clause from its subject."""
+    article = read("Lögreglan sendi frá sér tilkynningu. Maðurinn var sagður hóta því að beita vopninu.")
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("Maðurinn var sagður hóta því að beita vopninu", "segja")
+    ]

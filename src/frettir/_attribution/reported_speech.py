@@ -18,7 +18,7 @@ from frettir._attribution.cue_sites import (
     new_sentence_after_quote,
     parsed_subject,
 )
-from frettir._attribution.document import Doc, clause_end, content_span
+from frettir._attribution.document import Doc, clause_end, clause_start, content_span
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
@@ -116,8 +116,10 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
         not that
         and not bare
         and not site.cue.middle
-        and _small_clause(doc, start, b, _theme_case(site))
-        and not _has_infinitive(doc, start, b)
+        and (
+            (_small_clause(doc, start, b, _theme_case(site)) and not _has_infinitive(doc, start, b))
+            or _extraposed(doc, start, b)
+        )
     )
     return Report(site, start, end, span, that, small=small, bare=bare)
 
@@ -211,14 +213,36 @@ def before_cue(ctx: Context, report: Report) -> Claim | None:
 
 @rule("indirect.passive", 0.6, stage="reported")
 def passive(ctx: Context, report: Report) -> Claim | None:
-    """A passive report, *Það er talið að …*: no speaker.
+    """A passive report, *Það er talið að …*: no speaker, unless a source is named.
+
+    *Í tilkynningu frá lögreglunni var sagt að …* names the body the document is from. A
+    subject raised out of its infinitive (*Hann var sagður hafa …*) is part of the report:
+    the text is the clause from its subject.
 
     >>> show("Það er talið að tjónið nemi milljónum króna.")
     indirect.passive | None | telja | tjónið nemi milljónum króna
+    >>> show("Í tilkynningu frá Veðurstofu Íslands var sagt að ölduhæð yrði mikil.")
+    indirect.passive | Veðurstofa Íslands | segja | ölduhæð yrði mikil
+    >>> show("Maðurinn var sagður hafa ekið of hratt.")
+    indirect.passive | None | segja | Maðurinn var sagður hafa ekið of hratt
     """
     if not report.site.passive:
         return None
-    return _claim(ctx, report, "indirect.passive", report.site.entity)
+    entity = report.site.entity or impersonal_source(ctx, report.site, report.start)
+    if not report.that and not report.site.cue.middle:
+        report = _with_raised_subject(ctx, report)
+    return _claim(ctx, report, "indirect.passive", entity)
+
+
+def _with_raised_subject(ctx: Context, report: Report) -> Report:
+    """The report of *X var sagður hafa …* from its clause's start (ANNOTATION.md's gold)."""
+    doc = ctx.doc
+    a, _ = doc.units[report.site.unit]
+    start = clause_start(doc, a, report.site.cue.index)
+    span = content_span(doc, start, report.end)
+    if span is None or start >= report.site.cue.index:
+        return report
+    return attrs.evolve(report, start=start, span=span)
 
 
 @rule("indirect.request", 0.8, stage="reported")
@@ -309,6 +333,8 @@ def small_clause(ctx: Context, report: Report) -> Claim | None:
 
     >>> show("Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt.")
     indirect.small_clause | Björn Björnsson | segja | málið óvenjulegt
+    >>> show("Jón Jónsson telur það líklegt að vegurinn opni í vikunni.")
+    indirect.small_clause | Jón Jónsson | telja | það líklegt að vegurinn opni í vikunni
     """
     if report.site.passive or report.site.subject is None or not report.small:
         return None
@@ -405,6 +431,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
     bare = None if site.cue.lemma in REQUEST_CUES else _bare_clause(doc, k, b)
     if bare is not None:
         return bare  # "fullyrti meðal annars RÚV hafi …": a clause with no "að"
+    if site.cue.lemma in ACI_CUES and _extraposed(doc, k, b):
+        return k  # "sagði það algerlega rangt að …": the small clause with its "að" clause (Settled cases)
     # an að/hvort clause
     parenthetical = False
     for x in range(k, min(b, k + 25)):
@@ -559,6 +587,26 @@ def _nominative_start(token: Token) -> bool:
         m.cat in ("kk", "kvk", "hk", "pfn", "fn", "lo", "gr", "to") and ("NF" in m.tags)
         for m in token.meanings
     )
+
+
+def _extraposed(doc: Doc, k: int, b: int) -> bool:
+    """``það (ADV) ADJ að …``: *það* then a neuter adjective, its *að* clause right after.
+
+    The small clause of the annotation guide's Settled cases (*segir það algerlega rangt að
+    hann hafi blekkt manninn*): the report starts at *það*.
+    """
+    tokens = doc.tokens
+    if tokens[k].low not in ("það", "þetta"):
+        return False
+    for y in range(k + 1, min(b - 1, k + 4)):
+        if doc.inside[y] >= 0:
+            return False
+        neuter = any(m.cat == "lo" and "HK-" in m.tags and "ET" in m.tags for m in tokens[y].meanings)
+        if neuter and tokens[y + 1].low == "að":
+            return True
+        if not (_adverb_only(tokens[y]) or neuter or any(m.cat == "ao" for m in tokens[y].meanings)):
+            return False
+    return False
 
 
 def _theme_case(site: CueSite) -> str:
