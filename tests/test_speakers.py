@@ -500,3 +500,14 @@ def test_a_quantifier_alone_before_the_verb_is_a_plural_speaker(read: Read, text
 def test_no_one_is_no_speaker(read: Read) -> None:
     """``Enginn segir að …``: *enginn* points at no one, so the report has no speaker."""
     assert _speakers_of(read("Enginn segir að þetta verði auðvelt.")) == [("þetta verði auðvelt", None)]
+
+
+def test_a_long_list_of_names_before_a_cue_is_read_in_bounded_steps(read: Read) -> None:
+    """Forty names joined by commas before ``segja``: a speaker of at most ``COORDINATED_MAX`` names."""
+    given = ["Anna", "Páll", "Jón", "Sigríður", "Gunnar", "Helga", "Einar", "Katrín"]
+    names = [given[n % len(given)] for n in range(40)]
+    article = read(", ".join(names[:-1]) + f" og {names[-1]} segja að fundurinn hafi gengið vel.")
+    (quote,) = article.quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name.endswith(f"og {names[-1]}")
+    assert quote.speaker.name.count(",") + 2 <= speakers.COORDINATED_MAX

@@ -934,6 +934,9 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     return None
 
 
+COORDINATED_MAX = 8
+"""At most this many names are joined into one speaker (bounds the work on a long list)."""
+
 _CLAUSE_WORDS = frozenset({"að", "hvort", "sem", "en", "og", "þegar", "ef", "því", ",", ":", ";"})
 """Words after which a clause, and so a coordinated subject, may begin."""
 
@@ -963,7 +966,7 @@ def _coordinated(tokens: Sequence[Token], mention: Mention, first: int, floor: i
         return mention
     parts = [mention]
     k = first
-    while k - 2 >= floor and tokens[k - 1].low in ("og", ","):
+    while k - 2 >= floor and tokens[k - 1].low in ("og", ",") and len(parts) < COORDINATED_MAX:
         if tokens[k - 1].low == "og" and len(parts) > 1:
             break  # "A og B og C": one "og", before the last
         left = _conjunct_before(tokens, k - 1, floor)
@@ -1174,6 +1177,7 @@ class Registry:
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
         self._vocabulary: set[str] = set()
+        self._owned: dict[str, Entity] = {}  # a name in a board's genitive -> the latest such board
 
     def note_words(self, words: Iterable[str]) -> None:
         """Record the words of the article (lower case), for the fullest name of a body."""
@@ -1222,6 +1226,7 @@ class Registry:
             )
             self.entities.append(best)
             self._index.add(best)
+            self._owned.update(dict.fromkeys(best.owners, best))
         elif len(name.split()) > len(best.name.split()):
             best.name = name
             self._index.add(best)
@@ -1275,8 +1280,8 @@ class Registry:
         speaks for its owner, not a part or a crowd (*hluti*, *fjöldi*); and only when no
         entity of that name exists: a body named on its own before stays apart.
         """
-        key = name.casefold()
-        return next((e for e in reversed(self.entities) if e.group and key in e.owners), None)
+        found = self._owned.get(name.casefold())
+        return None if found is None else self.current(found)
 
     def _same_body(self, head_lemma: str | None) -> Entity | None:
         """The latest body whose head is ``head_lemma`` (``Veðurstofan`` after ``Veðurstofa Íslands``)."""
