@@ -362,3 +362,22 @@ def test_passive_report_with_a_raised_subject(read: Read) -> None:
     assert [(q.text, q.cue) for q in article.quotes] == [
         ("Maðurinn var sagður hóta því að beita vopninu", "segja")
     ]
+
+
+def test_noun_after_its_determiner_does_not_end_the_search_for_a_question(read: Read) -> None:
+    """``spurði út í það mat sem …, og á hvaða grundvelli …``: *mat* is a noun, not *meta*."""
+    article = read(
+        "Björn Leví spurði ráðherrann út í það mat sem fór fram á tilboðum og á hvaða grundvelli "
+        "hafi verið ákveðið að skerða úthlutun."
+    )
+    assert [(q.text, q.cue) for q in article.quotes] == [
+        ("á hvaða grundvelli hafi verið ákveðið að skerða úthlutun", "spyrja")
+    ]
+
+
+def test_subjunctive_after_its_pronoun_still_continues_a_report(read: Read) -> None:
+    """``Það væri …``: *væri* agrees with *það* as a noun too, yet it is the subjunctive verb."""
+    article = read(
+        "Sigríður Jónsdóttir segir að verkefnið hafi gengið vel. Það væri þó dýrara en áætlað var."
+    )
+    assert [q.rule for q in article.quotes] == ["indirect.that_clause", "indirect.subjunctive"]

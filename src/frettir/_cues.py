@@ -238,6 +238,28 @@ def nominal_here(tokens: Sequence[Token], i: int, start: int) -> bool:
     )
 
 
+_GENDER_TAGS = {"KK": "kk", "KVK": "kvk", "HK": "hk"}
+
+
+def noun_after_determiner(tokens: Sequence[Token], i: int) -> bool:
+    """A noun agreeing in gender, case and number with a determiner before it (``það mat``).
+
+    For an indicative form only (*mat*, past of *meta*): *Það væri* stays a verb where a
+    subjunctive is what the reader wants.
+    """
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    nominal = [m for m in tokens[i].meanings if m.cat in ("kk", "kvk", "hk")]
+    for d in before.meanings:
+        if d.cat != "fn" or "-" not in d.tags:
+            continue
+        gender, _, rest = d.tags.partition("-")
+        if any(n.cat == _GENDER_TAGS.get(gender) and n.tags == rest for n in nominal):
+            return True
+    return False
+
+
 def indicative_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is indicative."""
     verbs = _finite_readings(token)

@@ -31,6 +31,7 @@ from frettir._cues import (
     indicative_only,
     interrogative,
     nominal_here,
+    noun_after_determiner,
     strong_finite,
     subjunctive_only,
     third_person_possible,
@@ -477,7 +478,13 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
                     return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
                 break
             return nxt
-        if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
+        if (
+            not parenthetical
+            and doc.inside[x] < 0
+            and strong_finite(token)
+            and indicative_only(token)
+            and not noun_after_determiner(tokens, x)  # "spurði út í það mat sem …": a noun, not "mat" (meta)
+        ):
             break
         if (
             doc.inside[x] < 0
