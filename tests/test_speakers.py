@@ -511,3 +511,15 @@ def test_a_long_list_of_names_before_a_cue_is_read_in_bounded_steps(read: Read) 
     assert quote.speaker is not None
     assert quote.speaker.name.endswith(f"og {names[-1]}")
     assert quote.speaker.name.count(",") + 2 <= speakers.COORDINATED_MAX
+
+
+def test_a_name_at_the_end_of_a_list_is_not_a_subject_for_pronouns(read: Read) -> None:
+    """``… plötur eins og Bítlarnir, Hendrix og Santana. … minnist hann``: *hann* is Jökull.
+
+    The *og* of a list of names joins noun phrases, not clauses, so *Santana* is no subject.
+    """
+    article = read(
+        "Jökull Júlíusson man eftir plötum eins og The Beatles, Hendrix og Santana. "
+        "Einnig minnist hann þess að hafa farið á tónleika með Herði Torfa."
+    )
+    assert _speakers_of(article) == [("hafa farið á tónleika með Herði Torfa", "Jökull Júlíusson")]
