@@ -164,7 +164,8 @@ def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _unavailable("Sphinx is not installed: pip install 'frettir[docs]'")
     out = tmp_path_factory.mktemp("docs-html")
     environment = dict(os.environ, FRETTIR_DOCS_OFFLINE="1")
-    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", str(out / ".doctrees"), str(DOCS), str(out)]
+    doctrees = str(out / ".doctrees")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", doctrees, str(DOCS), str(out)]
     subprocess.run(command, check=True, env=environment, capture_output=True)
     return out
 
