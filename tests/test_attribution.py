@@ -415,3 +415,21 @@ def test_quote_reopened_in_each_paragraph_is_one_group_with_the_cue_on_every_par
     assert parts[-1].speaker_span is not None
     (alone,) = [q for q in article.quotes if q.group is None]
     assert alone.text == "Þetta er stór dagur,"
+
+
+def test_a_heading_naming_a_document_and_its_issuer_attributes_the_quote_after_it() -> None:
+    """``Tilkynning frá Landsbankanum:`` then a quote: the issuer speaks, rule ``direct.document_before``."""
+    article = Article.from_text("Tilkynning frá Landsbankanum:\n„Netbankinn liggur niðri vegna bilunar.“")
+    (quote,) = article.quotes
+    assert quote.rule == "direct.document_before"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Landsbanki"
+
+
+def test_a_long_sentence_with_a_colon_is_no_document_heading() -> None:
+    """A sentence that names no document before its colon gives the quote no issuer."""
+    article = Article.from_text(
+        "Þá var haldinn fundur um málið með íbúum í gær og niðurstaðan var skýr:\n„Við viljum nýjan veg.“"
+    )
+    assert all(q.rule != "direct.document_before" for q in article.quotes)
+    assert all(q.speaker is None for q in article.quotes)

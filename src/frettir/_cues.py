@@ -15,7 +15,17 @@ import attrs
 
 from frettir._greynir import Meaning, Token, word_forms
 
-__all__ = ["SAYING", "Cue", "cue_at", "finite", "subjunctive_only"]
+__all__ = [
+    "EXPERIENCER",
+    "INTERROGATIVES",
+    "QUOTE_ONLY",
+    "REQUEST_CUES",
+    "SAYING",
+    "Cue",
+    "cue_at",
+    "finite",
+    "subjunctive_only",
+]
 
 SPEECH: frozenset[str] = frozenset(
     {
@@ -36,12 +46,14 @@ STANCE: frozenset[str] = frozenset(
 )  # fmt: skip
 """Verbs that take a stand on a claim: admit, confirm, deny, reject, protest, criticise,
 welcome, regret, promise (``hafnar því að``, ``gagnrýnir að``)."""
-REQUESTS: frozenset[str] = frozenset({"biðja", "biðla", "óska", "skora", "hóta"})
+REQUESTS: frozenset[str] = frozenset({"biðja", "biðla", "hvetja", "óska", "skora", "hóta"})
 """Requests, demands, proposals and threats are reported speech (ANNOTATION.md, Settled
-cases): their clause after ``að`` may be an infinitive (``skoraði á hann að hætta``);
-``krefjast`` is the middle of ``krefja`` (:data:`MIDDLE`). ``hvetja til`` is not yet a cue:
-on the development corpus it found reports but gave them the wrong speakers more often than
-not."""
+cases): their clause after ``að`` may be an infinitive (``skoraði á hann að hætta``), and
+the one asked may stand between the verb and ``að`` (``hvatti fólk til að``, ``bað hana
+um að``, ``biðlaði til íbúa að``). The cue is the verb's lemma (``hvetja``, ``biðja``,
+``biðla``) except where the guide names a particle (``skora á``, ``óska eftir``);
+``krefjast`` is the middle of ``krefja`` (:data:`MIDDLE`). A request with no one making it
+(``Fólk er hvatt til að …``) reports nothing."""
 ACCUSING: frozenset[str] = frozenset({"saka"})
 """``sakaði hana um að hafa …``: the accusation, an infinitive clause after ``að``."""
 PARTICLE_VERBS: frozenset[str] = frozenset(
@@ -59,7 +71,7 @@ PARTICLES: dict[str, tuple[str, ...]] = {
     "greina": ("frá",),
     "benda": ("á",),
     "taka": ("fram",),
-    "halda": ("fram",),
+    "halda": ("fram", "áfram"),
     "vara": ("við",),
     "vísa": ("til",),
     "tala": ("um",),
@@ -70,14 +82,15 @@ PARTICLES: dict[str, tuple[str, ...]] = {
     "hafa": ("eftir",),
     "lýsa": ("yfir",),
     "fallast": ("á",),
-    "biðja": ("um",),
-    "biðla": ("til",),
     "óska": ("eftir",),
     "skora": ("á",),
     "saka": ("um",),
 }
 """Verbs that are cues only with a particle within a few words (``bæta við``, ``skora á``):
 the cue is the lemma and the particle found."""
+QUOTE_ONLY: frozenset[str] = frozenset({"halda áfram"})
+"""Cues of a direct quote only, as a finite verb (*heldur hann áfram: „…“*): *halda áfram*
+takes no clause of what was said (*heldur áfram að vinna* is to go on working)."""
 
 MIDDLE: dict[str, str] = {
     "segja": "segjast",
@@ -89,9 +102,32 @@ MIDDLE: dict[str, str] = {
 INFINITIVE_REPORT_MIDDLE: frozenset[str] = frozenset({"segjast", "kveðast"})
 """Middle cues whose report is the infinitive right after them (``segist ætla …``)."""
 INFINITIVE_CLAUSE: frozenset[str] = frozenset(
-    {"biðja um", "biðla til", "óska eftir", "skora á", "hóta", "krefjast", "saka um", "leggja til", "minnast"}
-)
+    {
+        "biðja", "biðla", "hvetja", "óska eftir", "skora á", "hóta", "krefjast", "saka um",
+        "leggja til", "minnast",
+    }
+)  # fmt: skip
 """Cues (lemmas, or lemma and particle) whose clause after ``að`` may be an infinitive."""
+
+REQUEST_CUES: frozenset[str] = frozenset(
+    {"biðja", "biðla", "hvetja", "óska eftir", "skora á", "hóta", "krefjast", "leggja til", "mótmæla"}
+)
+"""The cues (lemma, or lemma and particle) of requests, demands, proposals, threats and
+protests, as the annotation guide names them (``indirect.request``)."""
+INTERROGATIVES: dict[str, frozenset[str]] = {
+    "fn": frozenset({"hver", "hvaða"}),
+    "ao": frozenset({"hvernig", "hvenær", "hvar", "hvaðan", "hversu", "hve", "hví", "hvað"}),
+}
+"""Interrogative pronouns and adverbs by BÍN category and lemma: they open the reported
+question of *spyrja* (*spurði hvers vegna …*, *á hvaða grundvelli …*, *hvernig …*), as
+*hvort* does a yes-no question. A closed class: these are all of them."""
+
+EXPERIENCER: dict[str, str] = {"finna": "finnast", "þykja": "þykja", "sýna": "sýnast"}
+"""Verbs of thinking whose subject is a dative experiencer, by BÍN's impersonal readings
+with a dative subject (``OP-ÞGF``): *Jóni finnst að …*, *þótti henni leikurinn góður*,
+*sýnist mér að …*. The cue is the lemma of that reading as a dictionary gives it (``finnast``,
+``þykja``, ``sýnast``); it is a cue only with the dative beside the verb
+(:mod:`frettir._attribution.cue_sites`), so *Líkið fannst í gær* and *þykir ljóst að* are none."""
 
 BELIEF_ADJECTIVES: frozenset[str] = frozenset(
     {
@@ -118,6 +154,11 @@ class Cue:
     start: int
     end: int
     middle: bool  # middle voice (segjast, kveðast)
+
+
+def interrogative(token: Token) -> bool:
+    """Whether a word is an interrogative pronoun or adverb (:data:`INTERROGATIVES`)."""
+    return token.kind == "word" and any(m.lemma in INTERROGATIVES.get(m.cat, ()) for m in token.meanings)
 
 
 def finite(token: Token) -> bool:
@@ -197,6 +238,28 @@ def nominal_here(tokens: Sequence[Token], i: int, start: int) -> bool:
     )
 
 
+_GENDER_TAGS = {"KK": "kk", "KVK": "kvk", "HK": "hk"}
+
+
+def noun_after_determiner(tokens: Sequence[Token], i: int) -> bool:
+    """A noun agreeing in gender, case and number with a determiner before it (``það mat``).
+
+    For an indicative form only (*mat*, past of *meta*): *Það væri* stays a verb where a
+    subjunctive is what the reader wants.
+    """
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    nominal = [m for m in tokens[i].meanings if m.cat in ("kk", "kvk", "hk")]
+    for d in before.meanings:
+        if d.cat != "fn" or "-" not in d.tags:
+            continue
+        gender, _, rest = d.tags.partition("-")
+        if any(n.cat == _GENDER_TAGS.get(gender) and n.tags == rest for n in nominal):
+            return True
+    return False
+
+
 def indicative_only(token: Token) -> bool:
     """Whether every finite verb reading of the token is indicative."""
     verbs = _finite_readings(token)
@@ -271,10 +334,18 @@ def cue_at(
         and not third_person_possible(tokens, i)
     ):
         return None  # "bind vonir við": a plural noun, not "(þú) vonir" with no "þú"
-    for m in token.meanings:
-        if m.cat != "so" or (m.lemma not in SAYING and m.lemma not in MIDDLE):
+    readings = token.meanings if nonfinite else _finite_readings(token)
+    if any(m.cat == "st" for m in token.meanings):
+        # "bæði … og", "þótt": a conjunction first; a particle verb ("heldur … fram") still needs its particle
+        readings = [m for m in readings if m.lemma in PARTICLES]
+    for m in readings:
+        if m.cat != "so" or (m.lemma not in SAYING and m.lemma not in MIDDLE and m.lemma not in EXPERIENCER):
             continue
         if nonfinite != _nonfinite(m.tags) or (not nonfinite and not ("-FH-" in m.tags or "-VH-" in m.tags)):
+            continue
+        if m.lemma in EXPERIENCER:
+            if not nonfinite and m.tags.startswith("OP-ÞGF-"):
+                return Cue(EXPERIENCER[m.lemma], i, token.start, token.end, False)  # "Jóni finnst"
             continue
         middle = "MM-" in m.tags and not m.tags.startswith("OP")
         lemma = m.lemma
@@ -304,7 +375,10 @@ def cue_at(
                         and (k + 1 >= stop or tokens[k + 1].low in _NOT_AFTER_EFTIR)
                     ):
                         break
-                    return Cue(f"{lemma} {particle}", i, token.start, token.end, False)
+                    name = f"{lemma} {particle}"
+                    if name in QUOTE_ONLY and (nonfinite or not strong_finite(token)):
+                        break  # "myndi halda áfram leit": the infinitive, going on with something
+                    return Cue(name, i, token.start, token.end, False)
             continue
         if lemma in ("koma", "hafa"):
             continue
@@ -339,7 +413,7 @@ _PHRASE_TRIGGERS = frozenset({"sögn", "mati"})
 def _triggers() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Word forms that can start a report, and forms that need their particle too."""
     plain: set[str] = set(_PHRASE_TRIGGERS)
-    for lemma in (SAYING | MIDDLE.keys()) - PARTICLES.keys():
+    for lemma in (SAYING | MIDDLE.keys() | EXPERIENCER.keys()) - PARTICLES.keys():
         plain |= word_forms(lemma)
     for adjective in BELIEF_ADJECTIVES:
         plain |= word_forms(adjective, "lo") | {adjective}

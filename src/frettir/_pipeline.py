@@ -93,7 +93,9 @@ def _analyse(
     Every paragraph is tokenized once, with the plain tokenizer. A sentence with quotation
     marks or a form of a verb of saying, the :data:`FOLLOWERS` sentences after it, and the
     first sentence after a paragraph with quotation marks then go on through reynir's BÍN
-    pipeline (from the same raw tokens); the rest keep their light tokens, which still show
+    pipeline (from the same raw tokens), and so does the first sentence after a paragraph
+    whose last sentence went through it (a report may carry on there); the rest keep their
+    light tokens, which still show
     the names. In the ``"cues"`` mode, each of those sentences with a cue verb is parsed too
     (:func:`_parsed`).
     """
@@ -125,7 +127,8 @@ def _analyse(
             n = m
         out.append(para_tokens)
         k = bisect.bisect_left(starts, para.start)
-        quoted_before = k < len(starts) and starts[k] < para.end
+        # the next paragraph may go on with this one's quote, or its last report (in the subjunctive)
+        quoted_before = (k < len(starts) and starts[k] < para.end) or (bool(wanted) and wanted[-1])
     return out
 
 

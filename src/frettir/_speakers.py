@@ -19,7 +19,16 @@ import attrs
 
 from frettir._greynir import Meaning, Token, compound_heads, definite_forms, lookup, nominative
 
-__all__ = ["Entity", "Mention", "Registry", "read_np"]
+__all__ = [
+    "BODY_KINDS",
+    "COLLECTIVE_HEADS",
+    "Entity",
+    "Mention",
+    "Registry",
+    "body_kind",
+    "collective",
+    "read_np",
+]
 
 NOUN_CATS = frozenset({"kk", "kvk", "hk"})
 _GENDERS = {"kk": "kk", "kvk": "kvk", "hk": "hk"}
@@ -96,6 +105,80 @@ NOT_NP_START = frozenset(
 )  # fmt: skip
 
 
+BOARD_HEADS = frozenset({"nefnd", "stjórn"})
+"""Collectives that are a body of members speaking as one for whom they belong to:
+``samninganefnd``, ``ritstjórn``, ``stjórnin`` (:meth:`Registry.add` links the owner)."""
+
+COLLECTIVE_HEADS = frozenset(
+    {
+        # a part of a body or of a crowd: "hluti samninganefndar", "minnihluti nefndarinnar"
+        "hluti",
+        # a gathering of people: "hópurinn", "fólksfjöldinn á Arnarhóli", "mannfjöldinn"
+        "hópur", "fjöldi", "fólk",
+        # a body of members that speaks as one (BOARD_HEADS)
+        *BOARD_HEADS,
+    }
+)  # fmt: skip
+"""Head nouns of a group of people, as the whole lemma or the head of a compound.
+
+Icelandic refers to such a group with a plural pronoun by its members (*Hluti nefndarinnar
+kom á fundinn … hrópuðu þau*) and back with a general collective (*hópurinn*), whatever
+the noun's own gender and number: the grammar agrees with the people, not the noun.
+"""
+
+
+def collective(lemma: str | None) -> bool:
+    """Whether a noun lemma names a group of people (:data:`COLLECTIVE_HEADS`).
+
+    The lemma itself, the head islenska's compound splitter finds, or a known head at its end
+    (BÍN lists ``meirihluti`` whole).
+
+    >>> [collective(w) for w in ("minnihluti", "samninganefnd", "fólksfjöldi", "forseti")]
+    [True, True, True, False]
+    """
+    if not lemma:
+        return False
+    low = lemma.casefold()
+    if any(head in COLLECTIVE_HEADS for head in compound_heads(low)[:2]):
+        return True
+    return any(low.endswith(head) and len(head) >= 5 for head in COLLECTIVE_HEADS)
+
+
+BODY_KINDS = frozenset(
+    {
+        # general nouns for a firm or an association: "fyrirtækið", "félagið", "bankinn"
+        "fyrirtæki", "félag", "banki", "útgerð",
+        # for a publisher or broadcaster: "miðillinn", "ríkismiðillinn", "fjölmiðillinn"
+        "miðill",
+        # for a public body: "stofnunin", "embættið"
+        "stofnun", "embætti",
+    }
+)  # fmt: skip
+"""Head nouns that say only what kind of body something is, as the lemma or a compound's head.
+
+Such a noun with its article (*Í tilkynningu frá fyrirtækinu segir …*) refers back, as a
+pronoun does, to the body named last, whose own name may have no head noun at all (*Arctic
+Fish*, *RÚV*). A noun that names one body (*lögreglan*, *ráðuneytið*) is not here: it refers
+to the body with that head (:meth:`Registry.resolve_role`).
+"""
+
+
+def body_kind(lemma: str | None) -> bool:
+    """Whether a noun lemma only says what kind of body something is (:data:`BODY_KINDS`).
+
+    >>> [body_kind(w) for w in ("fyrirtæki", "ríkismiðill", "lögregla")]
+    [True, True, False]
+    """
+    if not lemma:
+        return False
+    return any(head in BODY_KINDS for head in compound_heads(lemma.casefold())[:2])
+
+
+def _board(lemma: str | None) -> bool:
+    """Whether a noun lemma names a board or committee (:data:`BOARD_HEADS`): ``ritstjórn``."""
+    return bool(lemma) and any(head in BOARD_HEADS for head in compound_heads((lemma or "").casefold())[:2])
+
+
 @attrs.frozen(slots=True)
 class Mention:
     """A noun phrase read from tokens: who it names, how, and where."""
@@ -113,11 +196,33 @@ class Mention:
     alternatives: tuple[tuple[str, str | None], ...] = ()  # other (name, gender) readings
     np_start: int = -1  # token index where the whole phrase begins (a title before a name)
     modifiers: tuple[str, ...] = ()  # lemmas of the adjectives before a description's noun
+    definite: bool = False  # a description's noun has its article ("hópurinn")
+    place: bool = False  # a place name in BÍN ("Hvolsvöllur"), registered like a body
+    owners: tuple[str, ...] = ()  # names in its genitive complement, nominative, casefolded
+    members: int = 0  # a coordination of names ("RÚV og Stundin"): how many
 
 
 def _shown(token: Token) -> str:
     """A word of a name as read: the tokenizer's text, without invisible characters (``Zla\u200dtan``)."""
     return token.norm if token.norm and token.norm != token.text and token.kind != "punct" else token.text
+
+
+def _owners(complement: Sequence[Token]) -> tuple[str, ...]:
+    """The names in a noun's genitive complement, as their nominative lemmas (casefolded).
+
+    ``fréttaskýringaþáttarins Kveiks`` gives ``("kveikur",)``; a word BÍN reads only as a
+    compound guess (a hyphen in its lemma) gives its form as written.
+    """
+    names: list[str] = []
+    for token in complement:
+        if not _is_cap(token) or token.kind == "punct":
+            continue
+        if token.kind == "person" and token.persons:
+            names.append(token.persons[0].name.casefold())
+            continue
+        lemma = next((m.lemma for m in token.meanings if m.cat in NOUN_CATS and "-" not in m.lemma), None)
+        names.append((lemma or token.text).casefold())
+    return tuple(names)
 
 
 def _is_cap(token: Token) -> bool:
@@ -168,7 +273,26 @@ def _finite(token: Token) -> bool:
     )
 
 
-DETERMINERS = frozenset({"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir"})
+DETERMINERS = frozenset(
+    {"sami", "allur", "annar", "nokkur", "ýmis", "margur", "enginn", "báðir", "fáeinir", "sumur", "fár"}
+)
+
+
+def _quantifier_subject(token: Token) -> bool:
+    """A quantifier standing alone as a plural subject: ``flestir``, ``margir``, ``allir``, ``sumir``.
+
+    A strong (or pronominal) nominative plural of one of :data:`DETERMINERS` right before
+    the finite verb names people, as a pronoun does (``sami`` and ``enginn`` excepted: they
+    point at someone named or at no one).
+    """
+    return any(
+        m.lemma in DETERMINERS
+        and m.lemma not in ("sami", "enginn")
+        and m.cat in ("lo", "fn", "rt")
+        and "NFFT" in m.tags
+        and not m.tags.startswith(("FVB", "EVB"))
+        for m in token.meanings
+    )
 
 
 def _genitive_only(token: Token) -> bool:
@@ -236,6 +360,22 @@ def _nounish(token: Token) -> bool:
     )
 
 
+def _head_of_genitive(tokens: Sequence[Token], k: int, stop: int) -> bool:
+    """Whether a word read as a noun heads the genitive noun after it (``Hluti samninganefndar``).
+
+    ``Hluti`` has a subjunctive verb reading (of *hluta*), but a nominative noun right before
+    a noun that can only be genitive is the head of its complement; a verb in the
+    indicative (*Segir stjórnarinnar* is no clause) is not read so.
+    """
+    token = tokens[k]
+    return (
+        k + 1 < stop
+        and bool(_noun_meanings(token, "NF"))
+        and _genitive_only(tokens[k + 1])
+        and not any(m.cat == "so" and "-FH-" in m.tags for m in token.meanings)
+    )
+
+
 def person_reading(token: Token, *, oblique: bool = False) -> tuple[str, str | None, str | None]:
     """Return (nominative name, gender, case) of a person token.
 
@@ -283,7 +423,7 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
             continue
         for m in token.meanings:
             if m.cat in NOUN_CATS or m.cat == "lo":
-                cand = nominative(form, m.lemma, m.cat, m.tags)
+                cand = nominative(form, m.lemma, m.cat, m.tags) or _compound_nominative(form, m)
                 if cand is not None:
                     best = cand if form[:1].islower() else cand[:1].upper() + cand[1:]
                     break
@@ -291,11 +431,53 @@ def _np_nominative(tokens: Sequence[Token], i: int, j: int) -> str:
     return " ".join(words)
 
 
+def _compound_nominative(form: str, meaning: Meaning) -> str | None:
+    """The nominative of a compound BÍN lacks, by its head: ``Eflingarfélögum`` -> ``Eflingarfélög``.
+
+    islenska reads such a word as a split lemma (``eflingar-félag``); the head part of the
+    form is inflected as the head noun, and the part before it stays as written.
+    """
+    if "-" not in meaning.lemma.strip("-"):
+        return None
+    prefix, head = meaning.lemma.rsplit("-", 1)
+    cut = len(prefix.replace("-", ""))
+    if form[:cut].casefold() != prefix.replace("-", "").casefold():
+        return None
+    tail = nominative(form[cut:], head, meaning.cat, meaning.tags)
+    return None if tail is None else form[:cut] + tail
+
+
 PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
 _PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær"})
+"""BÍN domains of places proper (not bodies): a town or a country speaks through no epithet."""
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
+
+
+def _genitive_word(token: Token) -> bool:
+    """Whether a word has a genitive noun or adjective reading."""
+    return token.kind == "word" and any(
+        m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings
+    )
+
+
+def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
+    """Whether the word at ``j``, which has a genitive reading, is an adverb that ends the phrase.
+
+    ``segir rannsókn enn í gangi``, ``sagði verkið einstaklega mikilvægt``, ``Fjölmiðlar ytra
+    telja``: *enn*, *einstaklega* and *ytra* have genitive readings in BÍN (a noun, a weak
+    adjective), but read as adverbs after a noun phrase. The genitive reading holds when a
+    genitive word follows (``formaður íslenska félagsins``), and a direction after a place
+    name is part of the name (``á Norðurlandi eystra``).
+    """
+    token = tokens[j]
+    if not any(m.cat == "ao" for m in token.meanings):
+        return False
+    if j + 1 < limit and _genitive_word(tokens[j + 1]):
+        return False
+    return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
 
 
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
@@ -311,8 +493,11 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
             continue
         if token.kind == "word" and token.meanings:
-            genitive = any(m.cat in NOUN_CATS | {"lo"} and "EF" in m.tags for m in token.meanings)
-            if genitive and (title or not any(m.cat == "so" for m in token.meanings)):
+            if (
+                _genitive_word(token)
+                and (title or not any(m.cat == "so" for m in token.meanings))
+                and not _adverb_ends(tokens, j, limit)
+            ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
                 continue
             if (
@@ -452,8 +637,15 @@ def read_np(
     *,
     apposition: bool = True,
     oblique: bool = False,
+    verb_follows: bool = False,
 ) -> Mention | None:
-    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there."""
+    """Read a speaker-like noun phrase starting at ``tokens[i]``; ``None`` if none starts there.
+
+    ``verb_follows`` says that the phrase is wanted right before the finite verb of its
+    clause: then its head noun is no verb, whatever readings BÍN gives it (``Embætti
+    saksóknara segir``: not the subjunctive of *embætta*), for a clause has one finite verb
+    in second place.
+    """
     stop = len(tokens) if limit is None else limit
     if i >= stop:
         return None
@@ -541,6 +733,14 @@ def read_np(
             return Mention(
                 token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative
             )
+        if verb_follows and stop == i + 1 and _quantifier_subject(token):
+            # "sem flestir voru sammála um að …", "Margir telja að …": people, as a pronoun
+            gender = next(
+                g for g in ("KK", "KVK", "HK") if any(f"{g}-NFFT" in m.tags for m in token.meanings)
+            )
+            return Mention(
+                token.start, token.end, "description", low, _GENDERS[gender.lower()], "ft", tok_end=j
+            )
         # adjectives* noun
         k = i
         while (
@@ -555,7 +755,7 @@ def read_np(
             k < stop
             and tokens[k].kind == "word"
             and _noun_meanings(tokens[k])
-            and _nounish(tokens[k])
+            and (verb_follows or _nounish(tokens[k]) or _head_of_genitive(tokens, k, stop))
             and not any(_weak_only(tokens[a], tokens[k]) for a in range(i, k))
         ):
             noun = tokens[k]
@@ -563,6 +763,9 @@ def read_np(
             nouns_nf = _noun_meanings(noun, "NF")
             # BÍN lists the commonest reading first; a nominative reading of the same lemma wins
             meaning = next((m for m in nouns_nf if m.lemma == nouns[0].lemma), nouns[0])
+            if not _nounish(noun) and nouns_nf:
+                # read as the head of a genitive: its nominative ("Hluti" is hluti, not hlutur)
+                meaning = nouns_nf[0]
             if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
                 # a definite noun right before a name is its title: "framherjinn Jón Jónsson",
                 # "Svíinn Zlatan Ibrahimović", "bandaríski leikarinn Tom Hanks"
@@ -593,12 +796,12 @@ def read_np(
                 named = [m for m in noun.meanings if m.cat in NOUN_CATS and m.domain in _PLACE_DOMAINS]
                 if noun.text.isupper() and len(noun.text) > 1:
                     name = noun.text  # an acronym stays as written ("BBC")
-                elif named or "gr" not in meaning.tags:
+                elif named or not ("gr" in meaning.tags or "FT" in meaning.tags or "-" in meaning.lemma):
                     lemma = named[0].lemma if named else meaning.lemma
-                    if "-" in lemma and "-" not in noun.text:
-                        lemma = lemma.replace("-", "")  # islenska's compound split: "eflingar-félag"
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
+                    # definite, plural ("Eflingarfélögum": members, not a body "Eflingarfélag")
+                    # or a compound BÍN lacks: the form's own nominative, no lemma guessed
                     name = _np_nominative(tokens, i, k + 1)
             else:
                 name = _np_nominative(tokens, i, k + 1)
@@ -620,6 +823,11 @@ def read_np(
                     next((m.lemma for m in _adj_meanings(t)), t.low) for t in tokens[i:k] if t.kind == "word"
                 ),
                 nominative=bool(nouns_nf) or meaning.tags == "-",
+                definite="gr" in meaning.tags,
+                place=kind == "organization"
+                and any(m.domain in _PLACES_ONLY for m in nouns)
+                and not any(m.domain in ("fyr", "stofn") for m in nouns),
+                owners=_owners(tokens[k + 1 : j]),
             )
     if mention is None:
         return None
@@ -710,7 +918,7 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
     for k in range(max(floor, j - 14), j):
         if k > floor and tokens[k - 1].kind in ("person", "entity"):
             continue
-        mention = read_np(tokens, k, j)
+        mention = read_np(tokens, k, j, verb_follows=j < len(tokens) and _finite(tokens[j]))
         if mention is None:
             continue
         end = mention.tok_end
@@ -721,8 +929,70 @@ def np_before(tokens: Sequence[Token], j: int, floor: int) -> Mention | None:
                 pp = " ".join(t.text for t in tokens[end:j])
                 mention = attrs.evolve(mention, end=tokens[j - 1].end, name=f"{mention.name} {pp}", tok_end=j)
         if mention.tok_end == j:
-            return attrs.evolve(mention, np_start=k) if mention.np_start < 0 else mention
+            mention = attrs.evolve(mention, np_start=k) if mention.np_start < 0 else mention
+            return _coordinated(tokens, mention, mention.np_start, floor)
     return None
+
+
+COORDINATED_MAX = 8
+"""At most this many names are joined into one speaker (bounds the work on a long list)."""
+
+_CLAUSE_WORDS = frozenset({"að", "hvort", "sem", "en", "og", "þegar", "ef", "því", ",", ":", ";"})
+"""Words after which a clause, and so a coordinated subject, may begin."""
+
+
+def _conjunct_before(tokens: Sequence[Token], end: int, floor: int) -> Mention | None:
+    """The longest name of a person or body that ends right before ``tokens[end]``."""
+    for s in range(max(floor, end - 6), end):
+        if s > floor and tokens[s - 1].kind in ("person", "entity"):
+            continue
+        found = read_np(tokens, s, end, apposition=False)
+        if found is not None and found.tok_end == end and found.kind in ("person", "organization"):
+            return attrs.evolve(found, np_start=s)
+    return None
+
+
+def _coordinated(tokens: Sequence[Token], mention: Mention, first: int, floor: int) -> Mention:
+    """Names coordinated with ``mention`` before it: ``RÚV og Stundin``, ``Jón, Anna og Páll``.
+
+    The subject before the verb is the whole coordination, joined as in the text (the last
+    two by *og*, the others by commas), in the nominative. Only names of people and bodies are
+    joined, and only where a clause begins: first in the sentence or after a complementizer,
+    a conjunction or a comma (*hitti Jón og Anna segir …*: *Jón* is an object). The result
+    is plural, of no gender (a plural pronoun later refers to it), a description so that it
+    never merges with one of its members.
+    """
+    if mention.kind not in ("person", "organization") or first - 2 < floor or tokens[first - 1].low != "og":
+        return mention
+    parts = [mention]
+    k = first
+    while k - 2 >= floor and tokens[k - 1].low in ("og", ",") and len(parts) < COORDINATED_MAX:
+        if tokens[k - 1].low == "og" and len(parts) > 1:
+            break  # "A og B og C": one "og", before the last
+        left = _conjunct_before(tokens, k - 1, floor)
+        if left is None:
+            break
+        parts.insert(0, left)
+        k = left.np_start
+    if len(parts) < 2:
+        return mention
+    before = tokens[k - 1] if k > floor else None
+    if before is not None and before.low not in _CLAUSE_WORDS:
+        return mention  # "hitti Jón og Anna segir", "meðal annars RÚV og …": no clause starts there
+    names = [p.name for p in parts]
+    name = ", ".join(names[:-1]) + " og " + names[-1]
+    return Mention(
+        parts[0].start,
+        mention.end,
+        "description",
+        name,
+        None,
+        "ft",
+        tok_end=mention.tok_end,
+        nominative=all(p.nominative for p in parts),
+        np_start=k,
+        members=len(parts),
+    )
 
 
 def _word_set(name: str) -> frozenset[str]:
@@ -744,6 +1014,9 @@ class Entity:
     mentions: list[tuple[int, int]] = attrs.Factory(list)
     head_lemma: str | None = None
     number: str = "et"
+    group: bool = False  # a group of people (:func:`collective`): plural pronouns refer to it
+    place: bool = False  # a place name, never what a general noun for a body refers to
+    owners: tuple[str, ...] = ()  # for a group: the names it belongs to ("ritstjórn Kveiks": kveikur)
     words: frozenset[str] = attrs.field(init=False, eq=False)
     seq: int = attrs.field(default=0, eq=False)  # order of creation in its registry
 
@@ -904,6 +1177,7 @@ class Registry:
         self._index = _Index()
         self._merged: dict[int, Entity] = {}  # id of an entity merged away -> the one kept
         self._vocabulary: set[str] = set()
+        self._owned: dict[str, Entity] = {}  # a name in a board's genitive -> the latest such board
 
     def note_words(self, words: Iterable[str]) -> None:
         """Record the words of the article (lower case), for the fullest name of a body."""
@@ -934,6 +1208,8 @@ class Registry:
                 best = body
         if best is None and mention.kind == "person" and mention.gender is None and len(name.split()) == 1:
             best = self._inflected(name)
+        if best is None and mention.kind in ("organization", "person"):
+            best = self._speaking_group(name)
         if best is None:
             if mention.kind == "description":
                 name = self._definite(mention, name)
@@ -943,10 +1219,14 @@ class Registry:
                 mention.gender,
                 head_lemma=mention.head_lemma,
                 number=mention.number,
+                group=mention.kind != "person" and collective(mention.head_lemma),
+                place=mention.place,
+                owners=mention.owners if _board(mention.head_lemma) else (),
                 seq=len(self.entities),
             )
             self.entities.append(best)
             self._index.add(best)
+            self._owned.update(dict.fromkeys(best.owners, best))
         elif len(name.split()) > len(best.name.split()):
             best.name = name
             self._index.add(best)
@@ -990,6 +1270,18 @@ class Registry:
     def _match(self, name: str, kind: str) -> Entity | None:
         """The latest entity whose name's words include, or are among, those of ``name``."""
         return self._index.best(_word_set(name), lambda e: e.kind == kind or kind == "person")
+
+    def _speaking_group(self, name: str) -> Entity | None:
+        """The group that a body named only inside its genitive speaks for.
+
+        *Ritstjórn fréttaskýringaþáttarins Kveiks hefur sent frá sér tilkynningu … Í
+        yfirlýsingunni frá Kveik …*: Kveikur, first named as whose editorial board speaks,
+        is that board when named again. Only a board or committee (:data:`BOARD_HEADS`)
+        speaks for its owner, not a part or a crowd (*hluti*, *fjöldi*); and only when no
+        entity of that name exists: a body named on its own before stays apart.
+        """
+        found = self._owned.get(name.casefold())
+        return None if found is None else self.current(found)
 
     def _same_body(self, head_lemma: str | None) -> Entity | None:
         """The latest body whose head is ``head_lemma`` (``Veðurstofan`` after ``Veðurstofa Íslands``)."""
@@ -1080,7 +1372,9 @@ class Registry:
         agrees, within ``window`` characters; else such a subject of any clause; else the most
         recent agreeing person mention; else a person of
         unknown gender; else a singular body of the same grammatical gender. Plural
-        (``þeir``, ``þær``): the most recent plural group within ``window``, else nobody.
+        (``þeir``, ``þær``, ``þau``): the most recent plural noun phrase of that gender, or
+        group of people of any gender and number (:func:`collective`: ``hluti nefndarinnar``),
+        within ``window``, else nobody.
 
         A person agrees by the gender of the name or of the words of that mention: after
         ``Ríkissaksóknari segir …`` a ``hann`` may refer to the prosecutor, whoever holds
@@ -1091,8 +1385,8 @@ class Registry:
             for pos, entity, _ in ordered:
                 if position - pos > window:
                     break
-                if entity.number == "ft" and entity.gender in (gender, None):
-                    return entity
+                if entity.group or (entity.number == "ft" and entity.gender in (gender, None)):
+                    return entity  # a group agrees by its people, whatever its noun's gender
             return None
 
         def agrees(entity: Entity, said: str | None) -> bool:
@@ -1116,8 +1410,8 @@ class Registry:
                     return entity
                 if entity.gender is None and unknown is None:
                     unknown = entity
-            elif body is None and entity.gender == gender and entity.number == "et":
-                body = entity
+            elif body is None and entity.gender == gender and entity.number == "et" and not entity.group:
+                body = entity  # a group of people is "þau", never "hann" (Meirihlutinn … Hann)
         return unknown or body
 
     def resolve_role(self, mention: Mention) -> Entity | None:
@@ -1128,9 +1422,11 @@ class Registry:
         Reykjavíkur``; ``forsetinn``: ``Rússlandsforseti``); a demonym (BÍN's ``ffl``
         words: ``Svíinn``) agrees with a person whose titles or name say the country. An
         adjective naming a country or people (``rússneski forsetinn``) must agree too.
-        The latest agreeing entity named before the mention wins; with none, the first named
-        after it (``Ríkissaksóknari segir …`` before ``Sigríður J. Friðjónsdóttir
-        ríkissaksóknari``). A found mention is recorded as the entity's.
+        The latest agreeing entity named before the mention wins; with none, a definite
+        collective (``hópurinn``) is the group of people named last (:func:`collective`); else
+        the first agreeing entity named after it (``Ríkissaksóknari segir …`` before
+        ``Sigríður J. Friðjónsdóttir ríkissaksóknari``). A found mention is recorded as the
+        entity's.
         """
         head = mention.head_lemma
         if not head or len(head) < 3:
@@ -1148,11 +1444,36 @@ class Registry:
             return all(_says_place(entity, place) for place in places)
 
         found = next((e for _, e, _ in self._before(mention.start) if fits(e)), None)
+        if found is None and mention.definite and mention.kind != "person" and collective(head):
+            # "Hluti nefndarinnar kom … Þegar hópurinn kom …": a definite collective refers
+            # back to the group named last
+            found = next((e for _, e, _ in self._before(mention.start) if e.group), None)
+        if found is None and mention.definite and mention.number == "et" and body_kind(head):
+            # "ráðinn til Arctic Fish. Í tilkynningu frá fyrirtækinu segir …": the body named last
+            found = self._latest_body(mention.start)
         if found is None:
             found = next((e for _, _, e, _ in self._after(mention.start) if fits(e)), None)
         if found is not None:
             self._record(found, mention, salient=True, main=True)
         return found
+
+    def _latest_body(self, position: int, window: int = 700) -> Entity | None:
+        """The body named last before ``position``, within ``window`` characters.
+
+        A body, or a name of unknown gender with no title (a foreign firm's name, *Arctic
+        Fish*, reads like a foreign person's); never a group of people, a place BÍN names
+        (*Hvolsvöllur*) or a known person.
+        """
+        for pos, entity, _ in self._before(position):
+            if position - pos > window:
+                return None
+            if entity.group or entity.place:
+                continue  # "á Hvolsvelli … að sögn foreldrafélagsins": a town is no body
+            if entity.kind == "organization" or (
+                entity.kind == "person" and entity.gender is None and not entity.titles
+            ):
+                return entity
+        return None
 
     def _after(self, position: int, limit: int = LOOKBACK) -> list[tuple[int, int, Entity, str | None]]:
         start = bisect.bisect_right(self._order, position, key=lambda item: item[0])

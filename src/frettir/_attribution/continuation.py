@@ -13,6 +13,7 @@ from frettir._attribution.document import SUBORDINATORS, content_span
 from frettir._attribution.interviews import main_person
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._cues import (
+    NOMINAL_CATS,
     finite,
     indicative_only,
     nominal_here,
@@ -20,6 +21,7 @@ from frettir._cues import (
     subjunctive_only,
     third_person_possible,
 )
+from frettir._greynir import Token
 from frettir._speakers import Entity
 
 __all__ = [
@@ -56,13 +58,14 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
     """
     doc = ctx.doc
     a, b = doc.units[unit]
-    if doc.para_of[a] != doc.para_of[doc.units[unit - 1][0]]:
+    next_paragraph = doc.para_of[a] != doc.para_of[doc.units[unit - 1][0]]
+    if doc.para_of[a] - doc.para_of[doc.units[unit - 1][0]] > 1:
         return None
     if doc.inside[a] >= 0 or doc.tokens[a].low in ("ef", "þótt", "nema"):
         return None
     if any(t.low == "ef" for t in doc.tokens[a:b]) and any(t.low in _CONDITIONAL for t in doc.tokens[a:b]):
         return None  # "Það myndi hanga á bláþræði ef …": a conditional, not the report going on
-    if not subjunctive_clause(ctx, a, b):
+    if not subjunctive_clause(ctx, a, b, strict=next_paragraph):
         return None
     span = content_span(doc, a, b)
     if span is None:
@@ -78,8 +81,15 @@ def subjunctive(ctx: Context, unit: int, previous: Claim) -> Claim | None:
     )
 
 
-def subjunctive_clause(ctx: Context, a: int, b: int) -> bool:
-    """Whether the main clause of tokens [a, b) has a subjunctive finite verb (before any mark)."""
+def subjunctive_clause(ctx: Context, a: int, b: int, *, strict: bool = False) -> bool:
+    """Whether the main clause of tokens [a, b) has a subjunctive finite verb (before any mark).
+
+    With ``strict``, its first finite verb must be one: a form that may be indicative too
+    (*ræddi*) ends the search, and so do a word the pipeline did not analyse (no readings
+    to tell), *að* and a colon before any verb; a form that can be a nominative noun is
+    read as one (*erindi*, not the subjunctive of *erinda*) unless a nominative stands
+    right before it (*Hæstiréttur gæti*: the subject, then its verb).
+    """
     tokens = ctx.doc.tokens
     subordinate = False
     for x in range(a, b):
@@ -87,6 +97,10 @@ def subjunctive_clause(ctx: Context, a: int, b: int) -> bool:
             return False
         token = tokens[x]
         low = token.low
+        if strict and ((token.kind == "word" and not token.meanings) or low == "að" or token.text == ":"):
+            return False  # unread; or "Ólíklegt að …", "Sjá einnig: …": no main verb before the clause
+        if strict and _nominative(token) and not (x > a and _nominative(tokens[x - 1])):
+            continue  # "Sams konar erindi voru send": the subject; but "Hæstiréttur gæti": its verb
         if low in SUBORDINATORS:
             subordinate = True
             continue
@@ -102,9 +116,16 @@ def subjunctive_clause(ctx: Context, a: int, b: int) -> bool:
             continue
         if subjunctive_only(token):
             return True
-        if indicative_only(token) and strong_finite(token):
+        if strict or (indicative_only(token) and strong_finite(token)):
             return False
     return False
+
+
+def _nominative(token: Token) -> bool:
+    """Whether a token can be a nominative noun, adjective or pronoun, or is a name."""
+    if token.kind == "person":
+        return True
+    return any(m.cat in NOMINAL_CATS and "NF" in m.tags for m in token.meanings)
 
 
 def latest_speaker(ctx: Context, position: int) -> tuple[Entity | None, int]:

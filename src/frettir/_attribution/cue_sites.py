@@ -15,16 +15,18 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
-from frettir._cues import Cue, auxiliary_before, cue_at, strong_finite
-from frettir._greynir import MAX_PARSE_TOKENS, Clause, Parsing, parse_subject
+from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, strong_finite
+from frettir._greynir import MAX_PARSE_TOKENS, Clause, Parsing, Token, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
 __all__ = [
     "PARSE_BUDGET",
     "CueSite",
     "CueSites",
+    "dative_subject",
     "find_cue_sites",
     "journalist_question",
+    "new_sentence_after_quote",
     "parsed_clause",
     "parsed_subject",
 ]
@@ -80,6 +82,12 @@ def find_cue_sites(doc: Doc) -> CueSites:
             if doc.inside[i] >= 0:
                 continue
             cue = cue_at(doc.tokens, i, b)
+            if cue is not None and cue.lemma in EXPERIENCER_CUES:
+                found = dative_subject(doc, cue, (a, b))
+                if found is not None:
+                    entity = entity_for(doc, found[0])
+                    unit_sites.append(CueSite(cue, u, found[0], entity, after_subject=found[1]))
+                continue
             if cue is not None:
                 subject, after = subject_of(doc, cue, (a, b), unit_sites)
                 entity = entity_for(doc, subject) if subject is not None else None
@@ -94,12 +102,75 @@ def find_cue_sites(doc: Doc) -> CueSites:
     return CueSites(tuple(sites), by_unit, {s.cue.index: s for s in sites})
 
 
+EXPERIENCER_CUES = frozenset(EXPERIENCER.values())
+"""Cues whose subject is a dative experiencer (``Jóni finnst``)."""
+
+
+def _dative(token: Token) -> bool:
+    """Whether a token can be a dative noun phrase's first word (``Jóni``, ``honum``, ``þjálfaranum``)."""
+    if token.kind == "person":
+        return any(p.case == "þgf" for p in token.persons)
+    return token.kind == "word" and any(
+        m.cat in ("pfn", "kk", "kvk", "hk") and m.tags.startswith("ÞGF") for m in token.meanings
+    )
+
+
+def dative_subject(doc: Doc, cue: Cue, unit: tuple[int, int]) -> tuple[Mention, int] | None:
+    """The dative experiencer of ``finnast``/``þykja``/``sýnast`` and the index after the verb's subject.
+
+    Right before the verb, first in its clause (*Jóni finnst*), or right after it (*finnst
+    honum*, *þótti þjálfaranum*); without one the verb is no cue (*Líkið fannst í gær*).
+    """
+    tokens = doc.tokens
+    a, b = unit
+    i = cue.index
+    k = i - 1
+    if (
+        k >= a
+        and doc.inside[k] < 0
+        and _dative(tokens[k])
+        and (k == a or tokens[k - 1].low in CLAUSE_OPENERS)
+    ):
+        mention = _dative_pronoun(tokens[k], k) or read_np(tokens, k, i, apposition=False, oblique=True)
+        if mention is not None and mention.tok_end == i:
+            return mention, i + 1
+    k = i + 1
+    if k < b and doc.inside[k] < 0 and _dative(tokens[k]):
+        mention = _dative_pronoun(tokens[k], k) or read_np(tokens, k, b, apposition=False, oblique=True)
+        if mention is not None:
+            return mention, mention.tok_end
+    return None
+
+
+_PLURAL_PRONOUNS = {"kk": "þeir", "kvk": "þær", "hk": "þau"}
+_GENDER_OF = {"hann": "kk", "hún": "kvk", "það": "hk"}
+
+
+def _dative_pronoun(token: Token, k: int) -> Mention | None:
+    """A dative personal pronoun (``honum``, ``henni``, ``þeim``) as a mention, named in the nominative."""
+    for m in token.meanings:
+        if m.cat == "pfn" and m.tags.startswith("ÞGF") and m.lemma in _GENDER_OF:
+            gender = _GENDER_OF[m.lemma]
+            number = "ft" if "FT" in m.tags else "et"
+            name = _PLURAL_PRONOUNS[gender] if number == "ft" else m.lemma
+            return Mention(
+                token.start, token.end, "pronoun", name, gender, number, tok_end=k + 1, nominative=False
+            )
+    return None
+
+
 def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSite | None:
     """``gat staðfest að``, ``hafa talið að`` (subject of the auxiliary); ``er talið að`` (passive)."""
     a, b = doc.units[u]
     cue = cue_at(doc.tokens, i, b, nonfinite=True)
     if cue is None:
         return None
+    if (
+        i + 1 < b
+        and any(m.cat == "ao" for m in doc.tokens[i].meanings)
+        and any(m.cat == "so" and "SAGNB" in m.tags for m in doc.tokens[i + 1].meanings)
+    ):
+        return None  # "hafi ítrekað haft samband": an adverb before the verb the auxiliary governs
     aux = auxiliary_before(doc.tokens, i, a)
     if aux is None and _passive_first(doc, i, b):
         # "Talið er að …", "…, en sagt er að …": the participle fronted before its "er"
@@ -131,12 +202,51 @@ def _passive_first(doc: Doc, i: int, b: int) -> bool:
     return i == a or tokens[i - 1].low in (",", "en", "og")
 
 
-def journalist_question(site: CueSite) -> bool:
-    """A journalist's question in running text is not a quote (ANNOTATION.md)."""
+def new_sentence_after_quote(doc: Doc, i: int) -> bool:
+    """Whether the cue verb at token ``i`` opens a sentence of its own after a closed quote.
+
+    *„… í svona leik.“ Sagði hann liðið hafa saknað …*: a capital after a quote that ended
+    with a full stop; the cue reports its own clause and does not attribute the quote.
+    """
+    tokens = doc.tokens
+    return (
+        i >= 2
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].kind == "punct"
+        and tokens[i - 1].text in ("“", "”", '"', "»", "«")
+        and tokens[i - 2].text == "."
+    )
+
+
+def journalist_question(site: CueSite, doc: Doc | None = None) -> bool:
+    """A journalist's question in running text is not a quote (ANNOTATION.md).
+
+    The asker has a journalist's title, or the question frames an answer: it stands in a
+    *þegar* clause after the cue of the answer (*…,“ sagði hún þegar X spurði hana hvað …*),
+    as *Aðspurður hvort …* does.
+    """
     if site.cue.lemma != "spyrja" or site.subject is None:
         return False
+    if doc is not None and _in_when_clause(doc, site):
+        return True
     heads = {site.subject.head_lemma or "", *(site.subject.title or "").lower().split()}
     return bool(heads & JOURNALISTS)  # "fréttamaðurinn spurði", "X, þáttastjórnandi, spurði"
+
+
+def _in_when_clause(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue's clause is a *þegar* clause after another cue: *sagði hún þegar X spurði*.
+
+    The question is then when the words were said, not a report of its own (*Þegar X spurði
+    hvort …, svaraði enginn* opens its sentence and reports the question).
+    """
+    a, b = doc.units[site.unit]
+    for k in range(site.cue.index - 1, a - 1, -1):
+        token = doc.tokens[k]
+        if token.low == "þegar":
+            return any(cue_at(doc.tokens, j, b) is not None for j in range(a, k))
+        if token.text in (",", ":", ";") or doc.inside[k] >= 0 or strong_finite(token):
+            return False
+    return False
 
 
 def subject_of(
@@ -158,16 +268,24 @@ def subject_of(
     pre = _pre_subject(doc, i, a)
     if pre is not None:
         return pre, after
-    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
-    if i + 1 < b and doc.inside[i + 1] < 0:
-        inv = read_np(tokens, i + 1, b)
-        if inv is not None and nominative_possible(inv, tokens, i + 1):
-            return inv, inv.tok_end
-    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
     j = i - 1
     while j >= a and tokens[j].kind == "word" and tokens[j].low in ADVERBIAL_STARTS:
         j -= 1
-    if j >= a and tokens[j].text in ("og", "en"):
+    coordinated = j >= a and tokens[j].text in ("og", "en")
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
+    if i + 1 < b and doc.inside[i + 1] < 0:
+        inv = read_np(tokens, i + 1, b)
+        if (
+            inv is not None
+            and nominative_possible(inv, tokens, i + 1)
+            and not (coordinated and not cue.middle and _embedded_subject(doc, inv, b))
+            and not (
+                coordinated and _object_reading(doc, inv, i + 1) and _last_subject(doc, a, j) is not None
+            )
+        ):
+            return inv, inv.tok_end
+    # coordinated: "og bætti við", "og segist", "en sagði að": the subject of the clause before
+    if coordinated:
         if previous and previous[-1].subject is not None:
             return previous[-1].subject, after
         earlier = _last_subject(doc, a, j)
@@ -179,6 +297,61 @@ def subject_of(
         if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
     return None, after
+
+
+def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
+    """Whether a noun phrase after a cue is the subject of the report, not of the cue.
+
+    Asked only for a verb first in its clause after *og*/*en*, which shares the subject before
+    it: a verb after a fronted phrase has its subject right after it (``Þetta sagði ég vera
+    rangt``, ``hugmyndina segir hann hafa komið``), and a headline's ``Segja tilboðið
+    sanngjarnt`` names no speaker at all.
+
+    ``og sagði þarlend yfirvöld reiðubúin til að aðstoða``, ``og sagði verkið mikilvægt``: a
+    phrase followed (past adverbs) by an infinitive, or by a predicate adjective that agrees
+    with it in gender and number in the accusative, is the subject of an infinitive report or
+    a small clause (ANNOTATION.md, Settled cases), which is accusative. An inverted speaker
+    stands before that subject (``segir hann málið óvenjulegt``), and a nominative adjective
+    after it describes the speaker: ``sagði Greta glöð í bragði``.
+    """
+    tokens = doc.tokens
+    k = mention.tok_end
+    while k < b and tokens[k].kind == "word" and _adverb_only(tokens[k]):
+        k += 1
+    if k >= b or tokens[k].kind != "word" or doc.inside[k] >= 0:
+        return False
+    meanings = tokens[k].meanings
+    if any(m.cat == "so" and m.tags.endswith("NH") for m in meanings):
+        return True  # "sagði yfirvöld hafa …"
+    if not meanings or not all(m.cat == "lo" or m.tags.startswith("LHÞT") for m in meanings):
+        return False
+    gender = {"kk": "KK", "kvk": "KVK", "hk": "HK"}.get(mention.gender or "")
+    if gender is None:
+        return False  # a name of unknown gender: no agreement to read
+    number = "FT" if mention.number == "ft" else "ET"
+    return any(f"-{gender}-ÞF{number}" in f"-{m.tags}" for m in meanings)
+
+
+def _object_reading(doc: Doc, mention: Mention, k: int) -> bool:
+    """Whether a description after a verb can be its accusative object.
+
+    ``… og taldi góðar líkur á því að …``: after *og* the verb shares the subject of the
+    clause before, and a phrase after it that can be accusative is its object. A phrase that
+    can only be nominative is an inverted subject: ``… og sagði lögreglan að …``.
+    """
+    if mention.kind != "description" or mention.head_lemma is None:
+        return False
+    return any(
+        m.cat in ("kk", "kvk", "hk") and "ÞF" in m.tags and m.lemma.lower() == mention.head_lemma
+        for t in doc.tokens[k : mention.tok_end]
+        for m in t.meanings
+    )
+
+
+def _adverb_only(token: Token) -> bool:
+    """A word read as an adverb (``ekki``, ``enn``): no verb, preposition, pronoun or article reading."""
+    cats = {m.cat for m in token.meanings}
+    return "ao" in cats and not cats & {"so", "fs", "fn", "pfn", "gr", "to"}
 
 
 def _last_subject(doc: Doc, a: int, j: int) -> Mention | None:

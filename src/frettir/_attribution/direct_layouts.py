@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Chain, Context, mark_claim, mark_tokens
-from frettir._attribution.cue_sites import CueSite
+from frettir._attribution.cue_sites import CueSite, new_sentence_after_quote
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for, nominative_possible
 from frettir._attribution.registry import rule
-from frettir._attribution.words import DASHES, ENGLISH_CUES, TITLE_VERBS
+from frettir._attribution.reported_speech import governs_clause
+from frettir._attribution.words import DASHES, DOCUMENTS, ENGLISH_CUES, TITLE_VERBS
 from frettir._cues import Cue, finite
+from frettir._greynir import Token, lookup
 from frettir._naming import governed_by_preposition
 from frettir._speakers import read_np
 
@@ -26,6 +28,7 @@ __all__ = [
     "cue_after_impersonal",
     "cue_before",
     "dash",
+    "document_before",
     "in_report",
     "split",
     "this_names",
@@ -78,6 +81,8 @@ def cue_after(ctx: Context, chain: Chain) -> Claim | None:
     doc = ctx.doc
     tokens = doc.tokens
     site = ctx.cues.at(k)
+    if site is not None and new_sentence_after_quote(doc, k) and governs_clause(doc, site):
+        return None  # "„… leik.“ Sagði hann liðið hafa …": a sentence with a report of its own
     if site is not None:
         if site.subject is None:
             return None
@@ -181,10 +186,32 @@ def _site_before(ctx: Context, m: int) -> tuple[CueSite, bool] | None:
     if i == a and i > 0 and tokens[i - 1].text == ":" and doc.para_of[i - 1] != doc.para_of[i]:
         unit = doc.unit_of[i - 1]
         colon = True
+    elif i == a and i > 0 and _cue_ends_sentence(ctx, i - 1):
+        unit = doc.unit_of[i - 1]
+        colon = True  # "…,“ sagði hún og bætti við. „…“": the cue's sentence announces the quote
     sites = [s for s in ctx.cues.in_unit(unit) if s.cue.index < i]
     if not sites:
         return None
     return sites[-1], colon
+
+
+def _cue_ends_sentence(ctx: Context, k: int) -> bool:
+    """Whether token ``k`` is a full stop, in the quote's paragraph, right after a cue and its particle.
+
+    *og bætti við.*, *og hélt áfram.*: a cue with nothing after it but its own particle (or
+    an inverted subject) says that a quote follows, as a colon does.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    if tokens[k].text != "." or doc.inside[k] >= 0 or doc.para_of[k] != doc.para_of[k + 1]:
+        return False
+    sites = ctx.cues.in_unit(doc.unit_of[k])
+    if not sites:
+        return False
+    site = sites[-1]
+    particles = site.cue.lemma.split()[1:]
+    rest = tokens[max(site.cue.index + 1, site.after_subject) : k]
+    return bool(particles) and all(t.low in particles for t in rest)
 
 
 @rule("direct.split", 0.85, stage="direct")
@@ -218,7 +245,9 @@ def split(ctx: Context, chain: Chain) -> Claim | None:
 def cue_before(ctx: Context, chain: Chain) -> Claim | None:
     """A cue before the quote in the same sentence, with a colon before the opening mark.
 
-    *Helga sagði: „…“*, also when the quote starts the next paragraph.
+    *Helga sagði: „…“*, also when the quote starts the next paragraph, and a cue that ends
+    the sentence before with nothing but its particle (*…,“ sagði hún og bætti við. „…“*,
+    *og hélt áfram. „…“*).
 
     >>> show("Sigríður Pálsdóttir sagði: „Við þurfum nýjan skóla.“")
     direct.cue_before | Sigríður Pálsdóttir | segja | Við þurfum nýjan skóla.
@@ -230,6 +259,51 @@ def cue_before(ctx: Context, chain: Chain) -> Claim | None:
     site = found[0]
     span = None if site.subject is None else (site.subject.start, site.subject.end)
     return mark_claim(ctx.doc, m, site.entity, span, site.cue, "direct.cue_before", site=site.cue.index)
+
+
+HEADING_TOKENS = 8
+"""How long a heading before a colon may be to name a document and its issuer (*Tilkynning
+lögreglunnar á Suðurlandi:*); a longer sentence is prose, whose colon a cue would govern."""
+
+
+def _document_noun(token: Token) -> bool:
+    """A noun for a document (``tilkynning``, ``yfirlýsing``), also in a lightly read sentence."""
+    readings = token.meanings or (lookup(token.low) if token.kind == "word" else ())
+    return any(m.lemma in DOCUMENTS and m.cat in ("kk", "kvk", "hk") for m in readings)
+
+
+@rule("direct.document_before", 0.8, stage="direct")
+def document_before(ctx: Context, chain: Chain) -> Claim | None:
+    r"""A quote after a heading with a colon that names a document and its issuer.
+
+    *Tilkynning lögreglu: „…“*, *Yfirlýsing frá Samherja: „…“*: the issuer (the genitive after
+    the document noun, or the body after *frá*) speaks the document's words. The heading has
+    no cue (with one, ``direct.cue_before`` fits) and is short: a document noun first, then
+    its issuer and at most a place or a few words.
+
+    >>> show("Lögreglan á Suðurlandi sendi frá sér tilkynningu í gær.\n"
+    ...      "Tilkynning lögreglunnar:\n„Vegurinn um Hellisheiði er lokaður.“")
+    direct.document_before | Lögreglan á Suðurlandi | None | Vegurinn um Hellisheiði er lokaður.
+    """
+    m = chain[0]
+    doc = ctx.doc
+    tokens = doc.tokens
+    i, _ = mark_tokens(doc, m)
+    if i == 0 or tokens[i - 1].text != ":" or doc.inside[i - 1] >= 0:
+        return None
+    unit = doc.unit_of[i - 1]
+    a, _b = doc.units[unit]
+    if i - 1 - a > HEADING_TOKENS or i - 1 - a < 2 or any(s.cue.index < i for s in ctx.cues.in_unit(unit)):
+        return None
+    if not _document_noun(tokens[a]):
+        return None
+    k = a + 2 if tokens[a + 1].low == "frá" else a + 1
+    mention = read_np(tokens, k, i - 1, apposition=False)
+    if mention is None or mention.kind == "pronoun" or (k == a + 1 and mention.nominative):
+        return None  # the issuer is the genitive of the document, or after "frá"
+    return mark_claim(
+        doc, m, entity_for(doc, mention), (mention.start, mention.end), None, "direct.document_before"
+    )
 
 
 @rule("direct.in_report", 0.85, stage="direct")

@@ -167,11 +167,12 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             and not any(subjunctive_only(tokens[y]) for y in range(x + 1, min(b, x + 4)))
         ):
             return x - 1
-        for y in range(x + 1, min(b, x + 4)):
+        # "og" may join noun phrases inside the report; "en" joins clauses, its subject may be long
+        for y in range(x + 1, min(b, x + (4 if tokens[x].low == "og" else 7))):
             token = tokens[y]
-            if doc.inside[y] >= 0 or token.low in SUBORDINATORS:
-                break
-            if cue_at(tokens, y, b) is not None or (
+            if doc.inside[y] >= 0 or token.low in SUBORDINATORS or token.low == "að":
+                break  # "en eftir að þær fengu …": a subordinate clause first, its verb is not the main one
+            if (cue_at(tokens, y, b) is not None and not subjunctive_only(token)) or (
                 indicative_only(token) and strong_finite(token) and third_person_possible(tokens, y)
             ):
                 return x  # "vel" in "en vel geti": no "ég", so not "(ég) vel" but an adverb

@@ -13,8 +13,17 @@ import attrs
 
 from frettir._attribution.document import CLAUSE_OPENERS, Doc
 from frettir._cues import strong_finite
-from frettir._greynir import Token
-from frettir._speakers import SPEECH_ACT_PRONOUNS, Entity, Mention, read_np, read_office, title_before
+from frettir._greynir import Token, lookup
+from frettir._speakers import (
+    SPEECH_ACT_PRONOUNS,
+    Entity,
+    Mention,
+    collective,
+    np_before,
+    read_np,
+    read_office,
+    title_before,
+)
 
 __all__ = ["entity_for", "nominative_possible", "register_names", "subject_position"]
 
@@ -39,7 +48,8 @@ def entity_for(doc: Doc, mention: Mention) -> Entity | None:
         if mention.name in SPEECH_ACT_PRONOUNS:
             return None  # "Ég tel að …" in running text: the writer, not someone named
         return doc.registry.resolve_pronoun(mention.gender, mention.start, number=mention.number)
-    found = doc.by_start.get(mention.start)
+    # a coordination ("Jón og Anna") starts where its first member was registered
+    found = doc.by_start.get(mention.start) if not mention.members else None
     if found is not None:
         if mention.title and mention.title not in found.titles:
             found.titles.append(mention.title)  # "Forstjóri Icelandair, Bogi Nils Bogason, segir"
@@ -101,6 +111,48 @@ def _in_main_clause(doc: Doc, i: int) -> bool:
     return True
 
 
+NAMED_BODIES = frozenset({"fyr", "hug"})
+"""BÍN domains of named bodies: institutions and firms (``Lögreglan``, ``Ríkisútvarpið``) and
+publications (``Morgunblaðið``). A capitalised word with such a reading names a body even
+first in its sentence, where any word is capitalised."""
+
+
+def _whole_subject(doc: Doc, i: int, mention: Mention) -> Mention:
+    """A sentence-initial body with the place phrase up to its finite verb.
+
+    In a main clause the finite verb comes second (V2), so everything before it is the
+    subject: *Lögreglan á höfuðborgarsvæðinu er með …* names the body with its place, though
+    *höfuðborgarsvæðinu* is no capitalised place name.
+    """
+    a, b = doc.units[doc.unit_of[i]]
+    end = mention.tok_end
+    if end >= b or doc.tokens[end].low not in ("á", "í"):
+        return mention
+    verb = next((k for k in range(end + 1, min(b, end + 6)) if strong_finite(_read(doc.tokens[k]))), None)
+    if verb is None:
+        return mention
+    whole = np_before(doc.tokens, verb, a)
+    if whole is None or whole.start != mention.start or whole.tok_end != verb:
+        return mention
+    return whole
+
+
+def _read(token: Token) -> Token:
+    """``token`` with its BÍN readings: a sentence with no cue is tokenized without them."""
+    if token.kind == "word" and not token.meanings:
+        found = lookup(token.norm or token.text)
+        if found:
+            return attrs.evolve(token, meanings=found)
+    return token
+
+
+def _group(mention: Mention) -> bool:
+    """A plural description (``Vísindamenn``) or a group of people (``Hluti nefndarinnar``)."""
+    if mention.kind == "description" and mention.number == "ft":
+        return True
+    return mention.kind in ("description", "organization") and collective(mention.head_lemma)
+
+
 def register_names(doc: Doc) -> None:
     tokens = doc.tokens
     i = 0
@@ -114,6 +166,13 @@ def register_names(doc: Doc) -> None:
                 token.kind == "word"
                 and any(m.domain == "ism" for m in token.meanings)
                 and token.text[:1].isupper()
+            )
+            or (
+                # sentence-initial, a body BÍN names (``fyr``, ``hug``): "Ríkisútvarpið birti …"
+                token.kind == "word"
+                and token.sent_start
+                and token.text[:1].isupper()
+                and any(m.domain in NAMED_BODIES for m in token.meanings)
             )
             or (
                 # sentence-initial: "Héraðsdómur Reykjavíkur …", "Þjálfari KR, Óskar …, …",
@@ -135,6 +194,8 @@ def register_names(doc: Doc) -> None:
         ):
             subject = subject_position(doc, i)
             mention = read_np(tokens, i, apposition=True, oblique=not subject)
+            if mention is not None and token.sent_start and mention.kind == "organization":
+                mention = _whole_subject(doc, i, mention)
             if mention is not None and mention.kind == "person" and mention.title is None:
                 # "framherjinn Jón Jónsson": a definite noun before the name is a title
                 title = title_before(tokens, i, doc.units[doc.unit_of[i]][0])
@@ -145,17 +206,16 @@ def register_names(doc: Doc) -> None:
                 i = max(i + 1, mention.tok_end)
                 continue
         elif doc.inside[i] < 0 and token.kind == "word" and subject_position(doc, i):
-            # plural groups in subject position ("Vísindamenn telja …") for "þeir"/"þær"
+            # groups in subject position, for "þeir"/"þær"/"þau": plural ("Vísindamenn telja
+            # …") or a group of people ("Hluti samninganefndar Eflingar kom …")
             group = read_np(tokens, i, apposition=False)
-            if (
-                group is not None
-                and group.kind == "description"
-                and group.number == "ft"
-                and group.nominative
-            ):
-                doc.by_start[group.start] = doc.registry.add(group)
-                i = max(i + 1, group.tok_end)
-                continue
+            if group is not None and group.nominative and _group(group):
+                # "hópurinn" after "Hluti nefndarinnar …": the group named before, if any
+                found = doc.registry.resolve_role(group) if group.definite else None
+                if found is not None or not group.definite or group.number == "ft":
+                    doc.by_start[group.start] = found or doc.registry.add(group)
+                    i = max(i + 1, group.tok_end)
+                    continue
         if doc.inside[i] < 0 and token.kind == "word":
             # an office without its holder ("svari innanríkisráðherra"), for role nouns later
             office = read_office(tokens, i)

@@ -11,22 +11,45 @@ import attrs
 
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Context
-from frettir._attribution.cue_sites import CueSite, journalist_question, parsed_subject
-from frettir._attribution.document import Doc, clause_end, content_span
+from frettir._attribution.cue_sites import (
+    EXPERIENCER_CUES,
+    CueSite,
+    journalist_question,
+    new_sentence_after_quote,
+    parsed_subject,
+)
+from frettir._attribution.document import Doc, clause_end, clause_start, content_span
 from frettir._attribution.documents import context_source, impersonal_source
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
-from frettir._cues import INFINITIVE_CLAUSE, finite, indicative_only, strong_finite, subjunctive_only
+from frettir._cues import (
+    INFINITIVE_CLAUSE,
+    QUOTE_ONLY,
+    REQUEST_CUES,
+    finite,
+    indicative_only,
+    interrogative,
+    nominal_here,
+    noun_after_determiner,
+    strong_finite,
+    subjunctive_only,
+    third_person_possible,
+)
 from frettir._greynir import Token
 from frettir._speakers import Entity, read_np
 
 __all__ = [
     "Report",
+    "bare_clause",
+    "experiencer",
     "find_report",
+    "governs_clause",
     "infinitive",
     "infinitive_impersonal",
     "passive",
+    "question",
+    "request",
     "that_clause",
     "that_clause_impersonal",
 ]
@@ -39,7 +62,8 @@ class Report:
     ``site`` is the cue site, with the subject Greynir's parse found if the token rules
     found none (then ``site.parsed``); ``that`` says whether ``að``/``hvort`` opened it;
     ``before`` that it stands before its cue (``…, segir í tilkynningu``); ``small`` that it
-    is a small clause with no verb (``segir málið óvenjulegt``).
+    is a small clause with no verb (``segir málið óvenjulegt``); ``bare`` that it is a
+    clause in the subjunctive with no *að* (``fullyrti RÚV hafi …``).
     """
 
     site: CueSite
@@ -49,13 +73,16 @@ class Report:
     that: bool
     before: bool = False
     small: bool = False
+    bare: bool = False
 
 
 def find_report(ctx: Context, site: CueSite) -> Report | None:
     """The reported clause under ``site``, or ``None`` when it reports nothing."""
     doc = ctx.doc
-    if journalist_question(site) or _after_closing_mark(doc, site):
+    if journalist_question(site, doc) or _after_closing_mark(doc, site):
         return None
+    if site.cue.lemma in QUOTE_ONLY:
+        return None  # "heldur áfram að vinna": a cue of direct quotes only
     if site.passive and site.cue.lemma == "spyrja":
         return None  # "þegar hann var spurður hvort …": a journalist's question, not a quote
     _, b = doc.units[site.unit]
@@ -83,13 +110,19 @@ def find_report(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     that = doc.tokens[start - 1].low in ("að", "hvort")
+    if doc.tokens[start - 1].low == "hvort" and _negated(doc, site, start - 1):
+        return None  # "gat ekki svarað til um hvort …": no answer, nothing reported
+    bare = not that and _bare_clause(doc, start, b) == start
     small = (
         not that
+        and not bare
         and not site.cue.middle
-        and _small_clause(doc, start, b)
-        and not _has_infinitive(doc, start, b)
+        and (
+            (_small_clause(doc, start, b, _theme_case(site)) and not _has_infinitive(doc, start, b))
+            or _extraposed(doc, start, b)
+        )
     )
-    return Report(site, start, end, span, that, small=small)
+    return Report(site, start, end, span, that, small=small, bare=bare)
 
 
 _AS_PHRASE = ("að", "því", "er")
@@ -181,14 +214,86 @@ def before_cue(ctx: Context, report: Report) -> Claim | None:
 
 @rule("indirect.passive", 0.6, stage="reported")
 def passive(ctx: Context, report: Report) -> Claim | None:
-    """A passive report, *Það er talið að …*: no speaker.
+    """A passive report, *Það er talið að …*: no speaker, unless a source is named.
+
+    *Í tilkynningu frá lögreglunni var sagt að …* names the body the document is from. A
+    subject raised out of its infinitive (*Hann var sagður hafa …*) is part of the report:
+    the text is the clause from its subject.
 
     >>> show("Það er talið að tjónið nemi milljónum króna.")
     indirect.passive | None | telja | tjónið nemi milljónum króna
+    >>> show("Í tilkynningu frá Veðurstofu Íslands var sagt að ölduhæð yrði mikil.")
+    indirect.passive | Veðurstofa Íslands | segja | ölduhæð yrði mikil
+    >>> show("Maðurinn var sagður hafa ekið of hratt.")
+    indirect.passive | None | segja | Maðurinn var sagður hafa ekið of hratt
     """
     if not report.site.passive:
         return None
-    return _claim(ctx, report, "indirect.passive", report.site.entity)
+    entity = report.site.entity or impersonal_source(ctx, report.site, report.start)
+    if not report.that and not report.site.cue.middle:
+        report = _with_raised_subject(ctx, report)
+    return _claim(ctx, report, "indirect.passive", entity)
+
+
+def _with_raised_subject(ctx: Context, report: Report) -> Report:
+    """The report of *X var sagður hafa …* from its clause's start (ANNOTATION.md's gold)."""
+    doc = ctx.doc
+    a, _ = doc.units[report.site.unit]
+    start = clause_start(doc, a, report.site.cue.index)
+    span = content_span(doc, start, report.end)
+    if span is None or start >= report.site.cue.index:
+        return report
+    return attrs.evolve(report, start=start, span=span)
+
+
+@rule("indirect.request", 0.8, stage="reported")
+def request(ctx: Context, report: Report) -> Claim | None:
+    """A request, demand, proposal, threat or protest: the clause after *að*, often an infinitive.
+
+    The one asked may stand between the verb and *að* (*hvatti ökumenn til að …*, *bað hana
+    um að …*, *skoraði á ráðherra að …*, *hótaði því að …*); the annotation guide counts these
+    as reported speech (Settled cases), with the verb's lemma as the cue.
+
+    >>> show("Lögreglan á Suðurlandi hvatti ökumenn til að fara varlega í hálkunni.")
+    indirect.request | Lögreglan á Suðurlandi | hvetja | fara varlega í hálkunni
+    """
+    site = report.site
+    if site.passive or site.subject is None or not report.that or site.cue.lemma not in REQUEST_CUES:
+        return None
+    return _claim(ctx, report, "indirect.request", site.entity)
+
+
+@rule("indirect.question", 0.75, stage="reported")
+def question(ctx: Context, report: Report) -> Claim | None:
+    """A reported question under *spyrja*: after *hvort*, or from its interrogative phrase.
+
+    *spurði hvort …*, *spurði hvers vegna …*, *spurði ráðherrann á hvaða grundvelli …*: the
+    question someone asked (a journalist's question in running text is none, ANNOTATION.md).
+
+    >>> show("Anna Sigurðardóttir spurði ráðherrann hvers vegna ekkert hefði verið gert.")
+    indirect.question | Anna Sigurðardóttir | spyrja | hvers vegna ekkert hefði verið gert
+    """
+    site = report.site
+    if site.passive or site.subject is None or site.cue.lemma != "spyrja" or report.before:
+        return None
+    return _claim(ctx, report, "indirect.question", site.entity)
+
+
+@rule("indirect.experiencer", 0.7, stage="reported")
+def experiencer(ctx: Context, report: Report) -> Claim | None:
+    """A thought whose thinker is a dative experiencer: *Jóni finnst að …*, *fannst henni liðið …*.
+
+    The verbs BÍN gives an impersonal reading with a dative subject (*finnast*, *þykja*,
+    *sýnast*), with that dative beside the verb; the clause after *að*, an infinitive
+    report or a small clause whose noun phrase is nominative (*þótti honum leikurinn góður*).
+
+    >>> show("Guðrún Jónsdóttir var ósátt. Henni fannst dómarinn hafa dæmt leikinn illa.")
+    indirect.experiencer | Guðrún Jónsdóttir | finnast | dómarinn hafa dæmt leikinn illa
+    """
+    site = report.site
+    if site.passive or site.subject is None or site.cue.lemma not in EXPERIENCER_CUES:
+        return None
+    return _claim(ctx, report, "indirect.experiencer", site.entity)
 
 
 @rule("indirect.that_clause", 0.85, stage="reported")
@@ -206,6 +311,21 @@ def that_clause(ctx: Context, report: Report) -> Claim | None:
     return _claim(ctx, report, "indirect.that_clause", report.site.entity)
 
 
+@rule("indirect.bare_clause", 0.7, stage="reported")
+def bare_clause(ctx: Context, report: Report) -> Claim | None:
+    """A reported clause with no *að*: its subject, then a verb in the subjunctive.
+
+    *Samherji fullyrti meðal annars RÚV hafi ranglega haldið því fram …*: the complementizer
+    dropped, the reportive subjunctive says the clause is reported.
+
+    >>> show("Björn Björnsson fullyrti meðal annars bærinn hefði aldrei greitt reikninginn.")
+    indirect.bare_clause | Björn Björnsson | fullyrða | bærinn hefði aldrei greitt reikninginn
+    """
+    if report.site.passive or report.site.subject is None or not report.bare:
+        return None
+    return _claim(ctx, report, "indirect.bare_clause", report.site.entity)
+
+
 @rule("indirect.small_clause", 0.7, stage="reported")
 def small_clause(ctx: Context, report: Report) -> Claim | None:
     """A small clause under a cue with a subject: the report starts at its noun phrase.
@@ -214,6 +334,8 @@ def small_clause(ctx: Context, report: Report) -> Claim | None:
 
     >>> show("Björn Björnsson yfirlögregluþjónn segir málið óvenjulegt.")
     indirect.small_clause | Björn Björnsson | segja | málið óvenjulegt
+    >>> show("Jón Jónsson telur það líklegt að vegurinn opni í vikunni.")
+    indirect.small_clause | Jón Jónsson | telja | það líklegt að vegurinn opni í vikunni
     """
     if report.site.passive or report.site.subject is None or not report.small:
         return None
@@ -266,6 +388,8 @@ def _after_closing_mark(doc: Doc, site: CueSite) -> bool:
     """``…,“ segir hún``: a cue right after a closing mark attributes a quote, reports nothing."""
     k = site.cue.index - 1
     tokens = doc.tokens
+    if new_sentence_after_quote(doc, site.cue.index):
+        return False
     while k >= 0 and tokens[k].text in (",", "–", "-"):
         k -= 1
     return k >= 0 and tokens[k].kind == "punct" and tokens[k].text in CLOSERS
@@ -305,6 +429,11 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if site.cue.middle:
         return k if b - k >= 1 else None
+    bare = None if site.cue.lemma in REQUEST_CUES else _bare_clause(doc, k, b)
+    if bare is not None:
+        return bare  # "fullyrti meðal annars RÚV hafi …": a clause with no "að"
+    if site.cue.lemma in ACI_CUES and _extraposed(doc, k, b):
+        return k  # "sagði það algerlega rangt að …": the small clause with its "að" clause (Settled cases)
     # an að/hvort clause
     parenthetical = False
     for x in range(k, min(b, k + 25)):
@@ -315,6 +444,20 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             continue
         if low in ("þegar", "sem", "ef", "meðan", "þótt"):
             parenthetical = True
+            continue
+        if site.cue.lemma == "spyrja" and doc.inside[x] < 0 and interrogative(token):
+            # "spurði hvers vegna …", "spurði hann á hvaða grundvelli …": the question, from its wh-phrase
+            start = x - 1 if x > k and any(m.cat == "fs" for m in tokens[x - 1].meanings) else x
+            if not parenthetical or tokens[start - 1].low == "og":
+                return start  # "spurði út í matið, sem …, og á hvaða grundvelli …": a second object
+            continue
+        if (
+            low == "að"
+            and x > k
+            and tokens[x - 1].low in _TEMPORAL_BEFORE_AÐ
+            and tokens[x - 1].low not in site.cue.lemma.split()  # "óskaði eftir að": the particle
+        ):
+            parenthetical = True  # "eftir að liðið vann": a clause of time, not what was said
             continue
         if low in ("að", "hvort") and doc.inside[x] < 0:
             nxt = x + 1
@@ -335,7 +478,13 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
                     return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
                 break
             return nxt
-        if not parenthetical and doc.inside[x] < 0 and strong_finite(token) and indicative_only(token):
+        if (
+            not parenthetical
+            and doc.inside[x] < 0
+            and strong_finite(token)
+            and indicative_only(token)
+            and not noun_after_determiner(tokens, x)  # "spurði út í það mat sem …": a noun, not "mat" (meta)
+        ):
             break
         if (
             doc.inside[x] < 0
@@ -346,17 +495,85 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         if token.kind == "punct" and token.text in (":",):
             return None
     # an infinitive report: "segir hana hafa", "sagði hafa náðst", "telur ólíklegt"
-    if site.cue.lemma not in ("segja", "telja", "álíta", "fullyrða", "viðurkenna"):
+    if site.cue.lemma not in ACI_CUES:
         return None
     first = tokens[k]
     if first.kind == "punct" or first.low in ACI_STOP or doc.inside[k] >= 0:
         return None
     if b - k < 2:
         return None
+    if site.cue.lemma in EXPERIENCER_CUES and not _nominative_start(first):
+        return None  # "þykir honum gott að koma heim": a liking, no clause with a subject of its own
     has_infinitive = _has_infinitive(doc, k, b)
-    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b):
+    if not has_infinitive and site.cue.lemma != "telja" and not _small_clause(doc, k, b, _theme_case(site)):
         return None
     return k
+
+
+ACI_CUES = frozenset({"segja", "telja", "álíta", "fullyrða", "viðurkenna", *EXPERIENCER_CUES})
+"""Cues whose report may be a clause with no *að*: an accusative with an infinitive (*segir
+hana hafa*), a small clause (*segir málið óvenjulegt*); the experiencers' with a nominative
+(*Jóni fannst liðið byrja vel*, *þótti henni leikurinn góður*)."""
+
+
+_NEGATIONS = frozenset({"ekki", "aldrei", "hvorki"})
+
+
+def _negated(doc: Doc, site: CueSite, x: int) -> bool:
+    """Whether a negation stands in the cue's clause before token ``x`` (its *hvort*).
+
+    From a few words before the cue (an auxiliary's *gat ekki svarað*) to the clause: a
+    question someone would not or could not answer reports nothing (*vildi ekki segja hvort*).
+    """
+    a, _ = doc.units[site.unit]
+    i = site.cue.index
+    return any(doc.tokens[k].low in _NEGATIONS and doc.inside[k] < 0 for k in range(max(a, i - 3), x))
+
+
+_TEMPORAL_BEFORE_AÐ = frozenset({"eftir", "áður", "þangað", "uns"})
+"""Words that make *að* a conjunction of time (*eftir að*, *áður að*, *þangað að*)."""
+
+
+def governs_clause(doc: Doc, site: CueSite) -> bool:
+    """Whether the cue at ``site`` has a reported clause of its own after it."""
+    return _complement(doc, site, doc.units[site.unit][1]) is not None
+
+
+_LEADING_ADVERBS = frozenset({"meðal", "annars", "þó", "einnig", "jafnframt", "enn", "fremur", "þá"})
+"""Adverbs between a cue and its clause (*fullyrti meðal annars …*, *segir einnig …*)."""
+
+
+def _bare_clause(doc: Doc, k: int, b: int) -> int | None:
+    """Where a reported clause with no *að* starts: a nominative subject, then a subjunctive verb.
+
+    Icelandic may drop the complementizer after a verb of saying (*Samherji fullyrti meðal
+    annars RÚV og Stundin hafi ranglega haldið því fram …*, *segir ekkert hafa* is an
+    infinitive report instead). The subject opens within a few adverbs of the cue, and the
+    first finite verb after it, within six words and before any comma or mark, is
+    subjunctive only.
+    """
+    tokens = doc.tokens
+    s = k
+    while s < b and (tokens[s].low in _LEADING_ADVERBS or _adverb_only(tokens[s])):
+        s += 1
+    if s >= b or doc.inside[s] >= 0 or not _nominative_start(tokens[s]) or _opens_clause(tokens[s]):
+        return None
+    for y in range(s + 1, min(b, s + 7)):
+        token = tokens[y]
+        if token.kind == "punct" or doc.inside[y] >= 0 or _opens_clause(token):
+            return None
+        if finite(token) and third_person_possible(tokens, y) and not nominal_here(tokens, y, s):
+            return s if subjunctive_only(token) else None
+    return None
+
+
+def _opens_clause(token: Token) -> bool:
+    """A complementizer, relative, conditional or interrogative: a clause of its own starts there."""
+    return token.low in ("að", "sem", "hvort", "ef") or interrogative(token)
+
+
+def _adverb_only(token: Token) -> bool:
+    return bool(token.meanings) and all(m.cat == "ao" for m in token.meanings)
 
 
 def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
@@ -367,7 +584,48 @@ def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
     )
 
 
-def _small_clause(doc: Doc, k: int, b: int) -> bool:
+def _nominative_start(token: Token) -> bool:
+    """Whether a token can open a nominative noun phrase (a name, noun, pronoun, adjective), no adverb."""
+    if token.kind == "person":
+        return any(p.case in (None, "nf") for p in token.persons)
+    if token.text.isupper() and len(token.text) > 1 and all(m.tags == "-" for m in token.meanings):
+        return True  # "RÚV", "DV": an abbreviated name, no case to read
+    return not any(m.cat == "ao" for m in token.meanings) and any(
+        m.cat in ("kk", "kvk", "hk", "pfn", "fn", "lo", "gr", "to") and ("NF" in m.tags)
+        for m in token.meanings
+    )
+
+
+def _extraposed(doc: Doc, k: int, b: int) -> bool:
+    """``það (ADV) ADJ að …``: *það* then a neuter adjective, its *að* clause right after.
+
+    The small clause of the annotation guide's Settled cases (*segir það algerlega rangt að
+    hann hafi blekkt manninn*): the report starts at *það*.
+    """
+    tokens = doc.tokens
+    if tokens[k].low not in ("það", "þetta"):
+        return False
+    for y in range(k + 1, min(b - 1, k + 4)):
+        if doc.inside[y] >= 0:
+            return False
+        neuter = any(m.cat == "lo" and "HK-" in m.tags and "ET" in m.tags for m in tokens[y].meanings)
+        if neuter and tokens[y + 1].low == "að":
+            return True
+        if not (_adverb_only(tokens[y]) or neuter or any(m.cat == "ao" for m in tokens[y].meanings)):
+            return False
+    return False
+
+
+def _theme_case(site: CueSite) -> str:
+    """The case of a small clause's noun phrase.
+
+    Nominative under an experiencer (*þótti henni leikurinn góður*), else accusative (*segir
+    málið óvenjulegt*).
+    """
+    return "NF" if site.cue.lemma in EXPERIENCER_CUES else "ÞF"
+
+
+def _small_clause(doc: Doc, k: int, b: int, case: str = "ÞF") -> bool:
     """``segir málið óvenjulegt``: a noun phrase in the accusative, then its predicate adjective.
 
     A small clause (ANNOTATION.md, Settled cases): the report starts at the noun phrase. The
@@ -375,7 +633,7 @@ def _small_clause(doc: Doc, k: int, b: int) -> bool:
     words, before any comma.
     """
     tokens = doc.tokens
-    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and "ÞF" in m.tags for m in tokens[k].meanings):
+    if not any(m.cat in ("kk", "kvk", "hk", "fn", "pfn") and case in m.tags for m in tokens[k].meanings):
         return False
     for x in range(k + 1, min(b, k + 5)):
         token = tokens[x]

@@ -47,7 +47,7 @@ DOCUMENTS = frozenset(
     {
         "tilkynning", "færsla", "yfirlýsing", "grein", "frétt", "skýrsla", "bréf", "svar", "pistill",
         "umsögn", "ályktun", "greinargerð", "minnisblað", "dómur", "úrskurður", "niðurstaða", "spá",
-        "mál", "ræða", "erindi", "bók",
+        "mál", "ræða", "erindi", "bók", "álit",
     }
 )  # fmt: skip
 """Nouns for documents and speeches: ``segir í tilkynningu``, a report with no subject."""
