@@ -1,7 +1,7 @@
 """How fast frettir reads the development corpus, measured as whole processes.
 
-Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared`` (about ten
-minutes on two cores; ``--runs``, ``--sections`` and ``--workers`` change that). Every figure
+Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared`` (ten to
+fifteen minutes on two cores; ``--runs``, ``--sections`` and ``--workers`` change that). Every figure
 is a fresh Python process started ``--runs`` times (default 3) over the same input, timed from
 outside as a whole: interpreter start, imports, reading the input, building the engine and
 the work. Each is printed as the median with the minimum and maximum of the runs, as wall
