@@ -381,3 +381,25 @@ def test_subjunctive_after_its_pronoun_still_continues_a_report(read: Read) -> N
         "Sigríður Jónsdóttir segir að verkefnið hafi gengið vel. Það væri þó dýrara en áætlað var."
     )
     assert [q.rule for q in article.quotes] == ["indirect.that_clause", "indirect.subjunctive"]
+
+
+def test_passive_report_with_its_source_after_eftir(read: Read) -> None:
+    """``Haft er eftir X að …``: the source is X."""
+    [quote] = read("Haft er eftir forstjóranum í Morgunblaðinu að fyrirtækið standi vel.").quotes
+    assert (quote.text, quote.cue) == ("fyrirtækið standi vel", "hafa eftir")
+    assert quote.speaker is not None and quote.speaker.name == "forstjórinn"
+
+
+def test_infinitive_after_a_middle_cue_is_no_cue_of_its_own(read: Read) -> None:
+    """``sagðist telja að …``: one report, *segjast*'s, not a second with no speaker."""
+    article = read("Páll Jónsson sagðist telja að málið leystist fljótlega.")
+    assert [(q.cue, q.speaker.name if q.speaker else None) for q in article.quotes] == [
+        ("segjast", "Páll Jónsson")
+    ]
+
+
+@pytest.mark.parametrize("verb", ["neitaði", "viðurkenndi"])
+def test_perfect_infinitive_after_a_stance_verb_is_reported(read: Read, verb: str) -> None:
+    """``neitaði að hafa verið þar``: a claim about the past is reported, from after *að*."""
+    [quote] = read(f"Páll Jónsson {verb} að hafa verið á staðnum um nóttina.").quotes
+    assert quote.text == "hafa verið á staðnum um nóttina"

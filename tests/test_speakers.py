@@ -511,3 +511,29 @@ def test_a_long_list_of_names_before_a_cue_is_read_in_bounded_steps(read: Read) 
     assert quote.speaker is not None
     assert quote.speaker.name.endswith(f"og {names[-1]}")
     assert quote.speaker.name.count(",") + 2 <= speakers.COORDINATED_MAX
+
+
+def test_a_name_at_the_end_of_a_list_is_not_a_subject_for_pronouns(read: Read) -> None:
+    """``… plötur eins og Bítlarnir, Hendrix og Santana. … minnist hann``: *hann* is Jökull.
+
+    The *og* of a list of names joins noun phrases, not clauses, so *Santana* is no subject.
+    """
+    article = read(
+        "Jökull Júlíusson man eftir plötum eins og The Beatles, Hendrix og Santana. "
+        "Einnig minnist hann þess að hafa farið á tónleika með Herði Torfa."
+    )
+    assert _speakers_of(article) == [("hafa farið á tónleika með Herði Torfa", "Jökull Júlíusson")]
+
+
+def test_a_given_name_alone_goes_to_the_person_named_by_it_first() -> None:
+    """``Jökull`` after ``Jökull Júlíusson`` and a later ``Átrúnaðagoð Jökull``: Jökull Júlíusson.
+
+    reynir may read a capitalised word before a name as part of it (*Átrúnaðagoð Jökuls?*);
+    a given name alone refers to a person whose name starts with it.
+    """
+    registry = Registry()
+    jokull = registry.add(_person(0, "Jökull Júlíusson"))
+    other = registry.add(_person(100, "Átrúnaðagoð Jökull"))
+    assert other is not jokull
+    assert registry.add(_person(200, "Jökull")) is jokull
+    assert registry.add(_person(300, "Trump", None)) is not jokull  # no gender: a surname, as before

@@ -328,6 +328,8 @@ def cue_at(
         and any(m.cat in ("kk", "kvk", "hk") for m in token.meanings)
     ):
         return None  # "í svari við": a noun after a preposition
+    if not nonfinite and _infinitive_after_verb(tokens, i):
+        return None  # "sagðist telja að": the infinitive its verb governs, not a finite cue
     if (
         not nonfinite
         and any(m.cat in NOMINAL_CATS for m in token.meanings)
@@ -391,6 +393,25 @@ def cue_at(
             if adjective is not None:
                 return Cue(f"vera {adjective}", i, token.start, token.end, False)
     return None
+
+
+def _infinitive_after_verb(tokens: Sequence[Token], i: int) -> bool:
+    """An infinitive form right after a finite middle verb (past ``ekki``): *sagðist (ekki) telja*.
+
+    A middle verb of saying or seeming governs an infinitive (*sagðist*, *kvaðst*,
+    *virðist*); after any other verb a plural present (*… gerist ekki segja þeir*) is finite.
+    """
+    if not any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[i].meanings):
+        return False
+    k = i - 1
+    if k >= 0 and tokens[k].low == "ekki":
+        k -= 1
+    return (
+        k >= 0
+        and tokens[k].kind == "word"
+        and strong_finite(tokens[k])
+        and all("MM-" in m.tags for m in _finite_readings(tokens[k]))
+    )
 
 
 def auxiliary_before(tokens: Sequence[Token], i: int, floor: int) -> tuple[int, str] | None:

@@ -1202,6 +1202,8 @@ class Registry:
                 break
         name = _strip_title_words(mention.name, titles) if mention.kind == "person" else mention.name
         best = self._match(name, mention.kind)
+        if best is not None and mention.kind == "person" and mention.gender and " " not in name:
+            best = self._given(name) or best
         if mention.kind == "organization":
             body = self._same_body(mention.head_lemma)
             if body is not None and (best is None or body.seq > best.seq):
@@ -1270,6 +1272,24 @@ class Registry:
     def _match(self, name: str, kind: str) -> Entity | None:
         """The latest entity whose name's words include, or are among, those of ``name``."""
         return self._index.best(_word_set(name), lambda e: e.kind == kind or kind == "person")
+
+    def _given(self, name: str) -> Entity | None:
+        """The latest person whose name starts with the given name ``name`` (``Jökull``).
+
+        A given name alone refers to someone named by it first, not to a name that only
+        contains it further on (*Átrúnaðagoð Jökuls*, which reynir reads as a name).
+        """
+        key = frozenset({name.casefold()})
+        found: Entity | None = None
+        for entity in self._index.candidates(key):
+            first = entity.name.split()[0].casefold() if entity.name.split() else ""
+            if (
+                entity.kind == "person"
+                and first == name.casefold()
+                and (found is None or entity.seq > found.seq)
+            ):
+                found = entity
+        return found
 
     def _speaking_group(self, name: str) -> Entity | None:
         """The group that a body named only inside its genitive speaks for.

@@ -172,6 +172,11 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     ):
         return None  # "hafi ítrekað haft samband": an adverb before the verb the auxiliary governs
     aux = auxiliary_before(doc.tokens, i, a)
+    if aux is None and cue.lemma == "hafa eftir" and i + 1 < b and _finite_vera(doc.tokens[i + 1]):
+        # "Haft er eftir forstjóranum að …": the passive names its source after "eftir"
+        subject, after = subject_of(doc, cue, (a, b), unit_sites)
+        if subject is not None:
+            return CueSite(cue, u, subject, entity_for(doc, subject), after_subject=after)
     if aux is None and _passive_first(doc, i, b):
         # "Talið er að …", "…, en sagt er að …": the participle fronted before its "er"
         return CueSite(cue, u, None, None, after_subject=i + 2, passive=True)
@@ -185,6 +190,10 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
         subject = None  # an inverted subject stands between the auxiliary and the verb
     entity = entity_for(doc, subject) if subject is not None else None
     return CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
+
+
+def _finite_vera(token: Token) -> bool:
+    return any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in token.meanings)
 
 
 def _passive_first(doc: Doc, i: int, b: int) -> bool:

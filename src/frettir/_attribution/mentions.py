@@ -68,6 +68,13 @@ def subject_position(doc: Doc, i: int) -> bool:
     if i == 0 or doc.para_of[i - 1] != doc.para_of[i] or doc.units[doc.unit_of[i]][0] == i:
         return True
     before = doc.tokens[i - 1]
+    first = _list_start(doc, i)
+    if first is not None:
+        # "… á plötur eins og The Beatles, Hendrix og Santana": a list of names joins noun
+        # phrases, not clauses; each name stands where the first one does
+        return subject_position(doc, first)
+    if before.low == "og" and i >= 2 and doc.tokens[i - 2].low == "eins":
+        return False  # "eins og X": a comparison, no clause
     if before.low in CLAUSE_OPENERS:
         return True
     if not strong_finite(before):
@@ -82,6 +89,29 @@ def subject_position(doc: Doc, i: int) -> bool:
     return not any(
         m.cat in ("kk", "kvk", "hk", "pfn") and (m.tags.startswith("NF") or "-NF" in m.tags)
         for m in word.meanings
+    )
+
+
+LIST_REACH = 12
+"""How many names back a list is followed to its first name (bounds the work on long lists)."""
+
+
+def _list_start(doc: Doc, i: int) -> int | None:
+    """The first name of a list of names (``A, B og C``) whose later member is ``tokens[i]``.
+
+    ``None`` when no name and ``og`` or a comma stand right before ``tokens[i]``.
+    """
+    a = max(doc.units[doc.unit_of[i]][0], i - 2 * LIST_REACH)
+    k = i
+    while k - 2 >= a and doc.tokens[k - 1].low in ("og", ",") and _name_like(doc.tokens[k - 2]):
+        k -= 2
+    return None if k == i else k
+
+
+def _name_like(token: Token) -> bool:
+    """A token that is a name: a person or entity token, or a capitalised word inside a sentence."""
+    return token.kind in ("person", "entity") or (
+        token.kind == "word" and token.text[:1].isupper() and not token.sent_start
     )
 
 

@@ -476,6 +476,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             ):
                 if site.cue.lemma in INFINITIVE_CLAUSE:
                     return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
+                if _perfect_infinitive(doc, nxt, b):
+                    return nxt  # "neitaði að hafa verið þar": a claim about the past, not a refusal
                 break
             return nxt
         if (
@@ -593,6 +595,20 @@ def _nominative_start(token: Token) -> bool:
     return not any(m.cat == "ao" for m in token.meanings) and any(
         m.cat in ("kk", "kvk", "hk", "pfn", "fn", "lo", "gr", "to") and ("NF" in m.tags)
         for m in token.meanings
+    )
+
+
+def _perfect_infinitive(doc: Doc, k: int, b: int) -> bool:
+    """``hafa`` and a supine at token ``k`` (*að hafa ekið*): a proposition, not an intention.
+
+    *neitaði að hafa verið á staðnum* denies a claim (a report); *neitaði að koma* refuses.
+    """
+    tokens = doc.tokens
+    if tokens[k].low != "hafa":
+        return False
+    return any(
+        any(m.cat == "so" and "SAGNB" in m.tags for m in tokens[y].meanings)
+        for y in range(k + 1, min(b, k + 3))
     )
 
 
