@@ -162,8 +162,8 @@ def _whole_subject(doc: Doc, i: int, mention: Mention) -> Mention:
     if verb is None:
         return mention
     whole = np_before(doc.tokens, verb, a)
-    if whole is None or whole.start != mention.start or whole.tok_end != verb:
-        return mention
+    if whole is None or whole.start != mention.start or whole.tok_end != verb or whole.members:
+        return mention  # a coordination ("Lögreglan á Suðurlandi og Landhelgisgæslan") is no name
     return whole
 
 
