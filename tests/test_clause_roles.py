@@ -90,3 +90,25 @@ def test_a_noun_before_the_verb_is_not_read_as_a_verb(read: Read) -> None:
     assert _indirect(read("Embætti landlæknis segir að faraldurinn sé í rénun.")) == [
         ("faraldurinn sé í rénun", "embætti landlæknis")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the infinitive is in another clause: after a question word, after "en", after "sem"
+        "Þetta er allt mjög óljóst, segir Ragnar Ólafsson aðspurður um hvað muni gerast á morgun.",
+        "Myndirnar segja meira en hægt er að lýsa í fáum orðum.",
+        # a word after a preposition is its object, not an infinitive ("tíma": also "to afford")
+        "Leikmennirnir mættu seint á æfingu, sagði Pétur Jónsson um tíma sinn hjá félaginu.",
+    ],
+)
+def test_an_infinitive_in_another_clause_makes_no_infinitive_report(read: Read, text: str) -> None:
+    """No report starts after the speaker: *aðspurður um hvað …*, *meira en …*, *um tíma sinn*."""
+    after = [q.text for q in read(text).quotes if q.kind == "indirect" and q.cue == "segja"]
+    assert not any(t.startswith(("aðspurður", "meira", "um tíma")) for t in after)
+
+
+def test_an_infinitive_report_in_the_cues_own_clause_is_still_read(read: Read) -> None:
+    """``segir yfir þrjátíu pantanir hafa borist``: the infinitive after a quantity is the report's."""
+    article = read("Árni Þorsteinsson segir yfir þrjátíu pantanir hafa borist fyrsta mánuðinn.")
+    assert _indirect(article) == [("yfir þrjátíu pantanir hafa borist fyrsta mánuðinn", "Árni Þorsteinsson")]

@@ -504,6 +504,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if b - k < 2:
         return None
+    if _depictive(first):
+        return None
     if site.cue.lemma in EXPERIENCER_CUES and not _nominative_start(first):
         return None  # "þykir honum gott að koma heim": a liking, no clause with a subject of its own
     has_infinitive = _has_infinitive(doc, k, b)
@@ -578,11 +580,47 @@ def _adverb_only(token: Token) -> bool:
     return bool(token.meanings) and all(m.cat == "ao" for m in token.meanings)
 
 
+_ACI_BOUNDS = frozenset({"sem", "þegar", "ef", "hvort", "meðan", "þótt", "nema", "en"})
+"""Words that open another clause: an infinitive after them is not the report's own."""
+
+
 def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
-    """Whether an infinitive stands within a dozen words from token ``k``."""
-    return any(
-        any(m.cat == "so" and m.tags.endswith("NH") for m in doc.tokens[x].meanings)
-        for x in range(k, min(b, k + 12))
+    """Whether an infinitive of the report's own clause stands within a dozen words from ``k``.
+
+    The infinitive of *segir hana hafa …* is in the cue's clause: none is looked for past a
+    word that opens another clause (*sem*, *en*, a question word: *segir Ragnar aðspurður
+    um hvað muni gerast*), and a word right after a preposition is its object, not an
+    infinitive (*sagði Hleb um tíma sinn*: *tíma* is a noun there).
+    """
+    tokens = doc.tokens
+    for x in range(k, min(b, k + 12)):
+        token = tokens[x]
+        if x > k and (token.low in _ACI_BOUNDS or interrogative(token)):
+            return False
+        if x > k and _preposition_only(tokens[x - 1]):
+            continue
+        if any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
+            return True
+    return False
+
+
+def _preposition_only(token: Token) -> bool:
+    """A preposition (or its adverb use) and nothing else: ``um``, ``í``, ``með``."""
+    cats = {m.cat for m in token.meanings}
+    return "fs" in cats and cats <= {"fs", "ao", "st", "uh"}
+
+
+def _depictive(token: Token) -> bool:
+    """An adjective or participle that can only be nominative: it describes the speaker.
+
+    ``segir Ragnar aðspurður um …``: no accusative subject of an infinitive report starts
+    there.
+    """
+    readings = [m for m in token.meanings if m.cat == "lo" or m.tags.startswith("LHÞT")]
+    return (
+        bool(readings)
+        and len(readings) == len(token.meanings)
+        and all("NF" in m.tags and "ÞF" not in m.tags for m in readings)
     )
 
 
