@@ -74,7 +74,7 @@ docs: $(DOCS_STAMP)
 	$(SPHINX) -b doctest docs docs/_build/doctest
 
 # Whole processes on the dev corpus, median [min-max] of 3 runs: frettir against the tokenizer and
-# parse-all, a cold start, one process against a pool, Dask against extract_many (about 20 minutes).
+# parse-all, a cold start, one process against a pool, Dask against extract_many (10-15 minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py --shared $(SHARED)
 

@@ -1,7 +1,7 @@
 """How fast frettir reads the development corpus, measured as whole processes.
 
-Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared`` (about ten
-minutes on two cores; ``--runs``, ``--sections`` and ``--workers`` change that). Every figure
+Run with ``make bench`` or ``python benchmarks/throughput.py --shared ../shared`` (ten to
+fifteen minutes on two cores; ``--runs``, ``--sections`` and ``--workers`` change that). Every figure
 is a fresh Python process started ``--runs`` times (default 3) over the same input, timed from
 outside as a whole: interpreter start, imports, reading the input, building the engine and
 the work. Each is printed as the median with the minimum and maximum of the runs, as wall
@@ -29,8 +29,11 @@ ask Greynir for a parse (a census pass counts them and names the articles). The 
     ``frettir.dask.extract_records`` on a ``distributed.LocalCluster`` of ``--workers``
     worker processes with one thread each, against ``extract_many(processes=--workers)``
     with the records made the same way; both whole processes, the cluster's start and
-    shutdown included. The Dask child also reports, from inside, how long the cluster took
-    to start and the computation alone.
+    shutdown included, the dev corpus read ``--repeat`` times over in partitions of
+    ``--partition`` articles. Dask runs twice: with Dask's defaults, and as the Dask how-to
+    advises (the workers' profiler off, workers forked from a process that built the
+    engine). The Dask child also reports, from inside, how long the cluster took to start
+    and the computation alone.
 
 Rates are for this machine and its load; compare the ratios measured in one run.
 """
@@ -74,11 +77,14 @@ def _peak_rss_mb() -> float:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _frettir(articles: list[dict[str, Any]]) -> None:
+def _frettir(articles: list[dict[str, Any]], parse: str | None = None) -> None:
     from frettir import Article
 
     for article in articles:
-        Article.from_text(article["text"])
+        if parse is None:  # the default mode
+            Article.from_text(article["text"])
+        else:
+            Article.from_text(article["text"], parse=parse)  # type: ignore[arg-type]
 
 
 def _tokenizer(articles: list[dict[str, Any]]) -> None:
@@ -105,13 +111,23 @@ def _pool(articles: list[dict[str, Any]], workers: int) -> None:
     assert len(records) == len(articles)
 
 
-def _dask(articles: list[dict[str, Any]], workers: int, partition: int) -> None:
+def _dask(articles: list[dict[str, Any]], workers: int, partition: int, setup: str) -> None:
+    import dask
     import dask.bag as db
     from distributed import Client, LocalCluster
 
     import frettir.dask
 
     begun = time.perf_counter()
+    if setup == "advised":
+        # As docs/howto/dask.rst advises: no statistical profiler sampling the task thread,
+        # and workers forked from this process after it built the engine (as extract_many's).
+        from frettir.batch import warm
+
+        dask.config.set(
+            {"distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "fork"}
+        )
+        warm()
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
@@ -133,7 +149,12 @@ def _dask(articles: list[dict[str, Any]], workers: int, partition: int) -> None:
 
 
 def _census(articles: list[dict[str, Any]]) -> None:
-    """Read every article with frettir and count Greynir's parses (``parse_single`` calls)."""
+    """Read every article with ``parse="frame"`` and count Greynir's parses (``parse_single`` calls).
+
+    The default mode (``parse="none"``) never parses: the census names the articles that make
+    frettir parse when a parse is asked for (the articles of the cold start, and the strata
+    of the parse-all sample, as before the default changed).
+    """
     from reynir import Greynir
 
     from frettir import Article
@@ -150,7 +171,7 @@ def _census(articles: list[dict[str, Any]]) -> None:
     parsed: list[str] = []
     for article in articles:
         before = calls
-        Article.from_text(article["text"])
+        Article.from_text(article["text"], parse="frame")
         if calls > before:
             parsed.append(article["id"])
     _emit(event="census", parses=calls, parsed=parsed)
@@ -169,7 +190,7 @@ def child(args: argparse.Namespace) -> None:
         articles = [dict(a, id=f"{a['id']}#{n}") for n in range(args.repeat) for a in articles]
     engine = args.child
     if engine == "frettir":
-        _frettir(articles)
+        _frettir(articles, args.parse)
     elif engine == "tokenizer":
         _tokenizer(articles)
     elif engine == "parse-all":
@@ -177,7 +198,7 @@ def child(args: argparse.Namespace) -> None:
     elif engine == "pool":
         _pool(articles, args.workers)
     elif engine == "dask":
-        _dask(articles, args.workers, args.partition)
+        _dask(articles, args.workers, args.partition, args.setup)
     elif engine == "census":
         _census(articles)
     else:
@@ -245,10 +266,10 @@ def spread(values: Sequence[float], digits: int = 2) -> str:
 
 def table(rows: dict[str, Runs], articles: dict[str, int]) -> None:
     """Print wall and CPU seconds and articles per CPU second of each command."""
-    print(f"  {'':<28}{'wall s':>22}{'CPU s':>22}{'articles/CPU s':>18}")
+    print(f"  {'':<26}{'wall s':>20}{'CPU s':>20}{'art./CPU s':>12}")
     for label, runs in rows.items():
         rate = articles[label] / statistics.median(runs.cpu)
-        print(f"  {label:<28}{spread(runs.wall):>22}{spread(runs.cpu):>22}{rate:>18.1f}")
+        print(f"  {label:<26}{spread(runs.wall):>20}{spread(runs.cpu):>20}{rate:>12.1f}")
 
 
 def ratio(label: str, a: Runs, b: Runs, *, of: str = "cpu") -> None:
@@ -282,6 +303,7 @@ def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> Non
     )
     commands = {
         "frettir, dev": command(args, "frettir"),
+        "frettir frame, dev": command(args, "frettir", parse="frame"),
         "tokenizer, dev": command(args, "tokenizer"),
         "frettir, sample": command(args, "frettir", ids=ids),
         "tokenizer, sample": command(args, "tokenizer", ids=ids),
@@ -291,10 +313,12 @@ def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> Non
     runs = measure(args, commands)
     table(runs, counts)
     print(
-        f"  frettir asked Greynir for {census['parses']} parses in {len(census['parsed'])} of {total} dev "
-        f"articles ({sample_parsed} of the {sample} sample articles)"
+        f"  with parse='frame' frettir asks Greynir for {census['parses']} parses in "
+        f"{len(census['parsed'])} of {total} dev articles ({sample_parsed} of the {sample} sample "
+        "articles); the default parse='none' asks for none"
     )
     ratio("frettir / tokenizer, dev (the floor; times slower)", runs["frettir, dev"], runs["tokenizer, dev"])
+    ratio("frettir frame / tokenizer, dev", runs["frettir frame, dev"], runs["tokenizer, dev"])
     ratio("frettir / tokenizer, sample", runs["frettir, sample"], runs["tokenizer, sample"])
     ratio("parse all / frettir, sample (times faster)", runs["parse all, sample"], runs["frettir, sample"])
     rss = statistics.median(r["done"]["rss_mb"] for r in runs["frettir, dev"].events)
@@ -303,11 +327,21 @@ def engines(args: argparse.Namespace, total: int, census: dict[str, Any]) -> Non
 
 
 def cold(args: argparse.Namespace, census: dict[str, Any]) -> None:
-    """A fresh process that reads one article needing a parse."""
+    """A fresh process that reads one article needing a parse (with ``parse="frame"``)."""
     ident = census["parsed"][0]
-    print(f"\n== cold start: a fresh process reading {ident} (it needs a parse), {args.runs} runs")
-    runs = measure(args, {"frettir, one article": command(args, "frettir", only=ident)})
-    table(runs, {"frettir, one article": 1})
+    print(
+        f"\n== cold start: a fresh process reading {ident} (it needs a parse with parse='frame'), "
+        f"{args.runs} runs"
+    )
+    default, framed = "frettir, default", "frettir, parse='frame'"
+    runs = measure(
+        args,
+        {
+            default: command(args, "frettir", only=ident),
+            framed: command(args, "frettir", only=ident, parse="frame"),
+        },
+    )
+    table(runs, {default: 1, framed: 1})
     label = "python -c 'import frettir'"
     empty = measure(args, {label: [sys.executable, "-c", "import frettir"]})
     print(f"  of which interpreter start and import frettir: wall {spread(empty[label].wall)} s")
@@ -334,23 +368,32 @@ def dask(args: argparse.Namespace, total: int) -> None:
         f"against extract_many(processes={args.workers}), whole process, the {total} dev articles "
         f"{args.repeat} times over"
     )
-    ours, theirs = f"extract_many, processes={args.workers}", f"Dask, {args.workers} workers"
+    ours = f"extract_many, processes={args.workers}"
+    plain, theirs = f"Dask, {args.workers} workers, defaults", f"Dask, {args.workers} workers, advised"
+    options = {"workers": args.workers, "partition": args.partition, "repeat": args.repeat}
     runs = measure(
         args,
         {
             ours: command(args, "pool", workers=args.workers, repeat=args.repeat),
-            theirs: command(args, "dask", workers=args.workers, partition=args.partition, repeat=args.repeat),
+            plain: command(args, "dask", setup="defaults", **options),
+            theirs: command(args, "dask", setup="advised", **options),
         },
     )
-    table(runs, {ours: total * args.repeat, theirs: total * args.repeat})
-    ratio("Dask / extract_many (times slower)", runs[theirs], runs[ours])
+    table(runs, {label: total * args.repeat for label in runs})
+    ratio("Dask with Dask's defaults / extract_many (times slower)", runs[plain], runs[ours])
+    ratio("Dask as advised / extract_many (times slower)", runs[theirs], runs[ours])
     inside = [events["dask"] for events in runs[theirs].events]
     print(
         "  inside the Dask process: cluster start "
         f"{spread([e['start_s'] for e in inside])} s, compute {spread([e['compute_s'] for e in inside])} s, "
         f"shutdown {spread([e['stop_s'] for e in inside])} s"
     )
-    noise = [line for events in runs[theirs].events for line in events["stderr"]["lines"]]
+    noise = [
+        line
+        for label in (plain, theirs)
+        for events in runs[label].events
+        for line in events["stderr"]["lines"]
+    ]
     errors = [line for line in noise if "Error" in line or "WARNING" in line]
     print(f"  the Dask runs wrote {len(noise)} lines to stderr, {len(errors)} of them errors or warnings")
     for line in sorted(set(errors))[:5]:
@@ -400,14 +443,19 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--every", type=int, default=10, help="the parse-all sample: every Nth article (default 10)"
     )
     parser.add_argument(
-        "--partition", type=int, default=4, help="articles per Dask partition (default 4; 0: Dask's choice)"
+        "--partition", type=int, default=25, help="articles per Dask partition (default 25; 0: Dask's choice)"
     )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--step", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--repeat", type=int, default=5, help="the Dask section: read the dev corpus N times over (default 5)"
+        "--repeat",
+        type=int,
+        default=20,
+        help="Dask: read the dev corpus N times over (default 20)",
     )
+    parser.add_argument("--setup", default="advised", help=argparse.SUPPRESS)
     parser.add_argument("--only", help=argparse.SUPPRESS)
+    parser.add_argument("--parse", help=argparse.SUPPRESS)
     parser.add_argument("--ids", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (Path(args.shared) / "corpus" / "dev.jsonl").is_file():

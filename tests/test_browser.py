@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -130,3 +132,65 @@ def test_pasted_article_shows_every_quote_with_its_speaker(
         )
     assert sorted(legend) == sorted({speaker for speaker, _, _ in EXPECTED})
     assert shot.stat().st_size > 10_000
+
+
+# --- the documentation at 1280 px ---------------------------------------------------------------
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+_OVERFLOWING_CODE = """
+() => Array.from(document.querySelectorAll("pre"))
+  .filter((pre) => pre.scrollWidth > pre.clientWidth)
+  .map((pre) => {
+    const lines = pre.innerText.split("\\n");
+    const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), "");
+    return { over: pre.scrollWidth - pre.clientWidth, longest: longest };
+  })
+"""
+
+_CODE_WITHOUT_COPY_BUTTON = """
+() => Array.from(document.querySelectorAll("div.highlight"))
+  .filter((block) => block.querySelector("pre") && !block.querySelector("button.copybtn"))
+  .map((block) => block.innerText.split("\\n")[0])
+"""
+
+
+@pytest.fixture(scope="module")
+def docs_html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The html documentation, built fresh (offline, as ``make docs`` builds it)."""
+    try:
+        import sphinx  # noqa: F401 -- the docs extra
+    except ImportError:
+        _unavailable("Sphinx is not installed: pip install 'frettir[docs]'")
+    out = tmp_path_factory.mktemp("docs-html")
+    environment = dict(os.environ, FRETTIR_DOCS_OFFLINE="1")
+    doctrees = str(out / ".doctrees")
+    command = [sys.executable, "-m", "sphinx", "-q", "-b", "html", "-d", doctrees, str(DOCS), str(out)]
+    subprocess.run(command, check=True, env=environment, capture_output=True)
+    return out
+
+
+def test_no_docs_code_block_overflows_at_1280_px_and_each_has_a_copy_button(
+    browser: Any, docs_html: Path
+) -> None:
+    """Every page of the docs, 1280 px wide: no code block scrolls sideways, each has a copy button."""
+    pages = sorted(path for path in docs_html.rglob("*.html") if not path.name.startswith("_"))
+    assert len(pages) > 20
+    overflowing: dict[str, list[dict[str, Any]]] = {}
+    missing_buttons: dict[str, list[str]] = {}
+    blocks = 0
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        for path in pages:
+            page.goto(path.as_uri())
+            page.wait_for_load_state("load")
+            blocks += page.locator("div.highlight pre").count()
+            if found := page.evaluate(_OVERFLOWING_CODE):
+                overflowing[str(path.relative_to(docs_html))] = found
+            if bare := page.evaluate(_CODE_WITHOUT_COPY_BUTTON):
+                missing_buttons[str(path.relative_to(docs_html))] = bare
+    finally:
+        page.close()
+    assert blocks > 50  # the check looked at the examples, not at empty pages
+    assert overflowing == {}, "code lines wider than the page at 1280 px (wrap them in the source)"
+    assert missing_buttons == {}

@@ -97,3 +97,52 @@ def test_cluster_builds_the_engine_once_per_worker(client: Client) -> None:
         bag = db.from_sequence([f"„Já {i},“ sagði Jón." for i in range(12)], npartitions=6)
         assert len(client.compute(frettir.dask.extract_bag(bag)).result()) == 12
     assert list(client.run(builds).values()) == [1]
+
+
+_SCRIPT = """
+import json, sys
+
+import dask
+import dask.bag as db
+from distributed import Client, LocalCluster
+
+import frettir.dask
+from frettir.batch import warm
+
+
+def main(setup):
+    if setup == "advised":  # as docs/howto/dask.rst advises
+        dask.config.set({
+            "distributed.worker.profile.enabled": False,
+            "distributed.worker.multiprocessing-method": "fork",
+        })
+        warm()
+    items = [{"id": str(n), "text": "„Já,“ sagði Jón Jónsson. Hann sagði að það væri gott."}
+             for n in range(8)]
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=":0")
+    with cluster, Client(cluster):
+        bag = db.from_sequence(items, partition_size=2)
+        records = frettir.dask.extract_records(bag).compute()
+    print(json.dumps([record["quotes"][0]["speaker"] for record in records]))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
+"""
+
+
+@pytest.mark.parametrize("setup", ["defaults", "advised"])
+def test_a_cluster_of_worker_processes_closes_without_errors(tmp_path: Any, setup: str) -> None:
+    """Two worker processes read, then the cluster closes: nothing on stderr, no worker killed."""
+    import json
+    import subprocess
+    import sys
+
+    script = tmp_path / "extract.py"
+    script.write_text(_SCRIPT, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(script), setup], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == ["Jón Jónsson"] * 8
+    assert done.stderr.strip() == ""  # no CommClosedError, no "still alive ... killing"

@@ -224,7 +224,8 @@ class Article:
             The rows (dicts keyed by :data:`frettir.views.COLUMNS`), in the order of
             :attr:`quotes`; ``frettir extract --format csv`` writes the same.
 
-        >>> [(r["speaker"], r["text"]) for r in Article.from_text("„Já,“ sagði Anna.").to_rows()]
+        >>> rows = Article.from_text("„Já,“ sagði Anna.").to_rows()
+        >>> [(row["speaker"], row["text"]) for row in rows]
         [('Anna', 'Já,')]
         """
         return _render.rows(self, id=id)

@@ -19,7 +19,11 @@ optionally ``id``, ``title`` and ``url`` (or ``source``), such as a line of JSON
 The engine is built once per worker process, on the first partition it reads, never per
 task: nothing heavy is captured in the task graph, only the names of this module's functions.
 Reading is CPU-bound Python, so give workers one thread each and scale by processes
-(``threads_per_worker=1``), as the example does.
+(``threads_per_worker=1``), as the example does, and give partitions some tens of articles
+each (``db.from_sequence(items, partition_size=25)``): with one article a task, the
+scheduler's work per task costs more than the reading. The Dask how-to has more advice
+(the workers' profiler off, workers forked from a warm process) and
+:doc:`/explanation/speed` the figures.
 
 A Dask DataFrame with ``id`` and ``text`` columns goes through a bag:
 ``extract_records(df.to_bag(format="dict"))``; and back with ``.to_dataframe()`` after

@@ -540,10 +540,10 @@ def score(gold: Sequence[Mapping[str, Any]], predicted: Sequence[Mapping[str, An
         InputError: If an id is missing or repeated, a prediction names an article that
             is not in ``gold``, or a quote has a bad kind or span.
 
-    >>> gold = [{"id": "a", "text": "„Já,“ sagði Jón Jónsson.", "quotes": [
-    ...     {"kind": "direct", "start": 1, "end": 4, "speaker": "Jón Jónsson", "cue": "segja"}]}]
-    >>> predicted = [{"id": "a", "quotes": [
-    ...     {"kind": "direct", "start": 1, "end": 3, "speaker": "Jón", "cue": "segja"}]}]
+    >>> quote = {"kind": "direct", "start": 1, "end": 4, "cue": "segja"}
+    >>> gold = [{"id": "a", "text": "„Já,“ sagði Jón Jónsson.",
+    ...          "quotes": [dict(quote, speaker="Jón Jónsson")]}]
+    >>> predicted = [{"id": "a", "quotes": [dict(quote, end=3, speaker="Jón")]}]
     >>> scores = score(gold, predicted)
     >>> scores.direct_strict.f1, scores.speaker_all.rate, scores.all_three_all.rate
     (1.0, 1.0, 1.0)

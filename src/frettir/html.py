@@ -195,8 +195,10 @@ def extract_page(html: str | bytes, *, url: str | None = None) -> Page:
             :data:`MAX_PAGE_SIZE`, or nests its elements more than 2,048 deep.
 
     >>> page = extract_page(
-    ...     "<html><body><article><h1>Jón kemur</h1><p>„Já, ég kem,“ sagði Jón Jónsson.</p>"
-    ...     "<h2>Ferðin</h2><p>Hann kemur á morgun.</p><p>Deila</p></article></body></html>",
+    ...     "<html><body><article><h1>Jón kemur</h1>"
+    ...     "<p>„Já, ég kem,“ sagði Jón Jónsson.</p>"
+    ...     "<h2>Ferðin</h2><p>Hann kemur á morgun.</p><p>Deila</p>"
+    ...     "</article></body></html>",
     ...     url="https://www.mbl.is/frettir/1",
     ... )
     >>> page.title, page.outlet
