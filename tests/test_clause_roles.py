@@ -120,3 +120,13 @@ def test_a_perfect_passive_has_no_speaker(read: Read) -> None:
     assert _indirect(passive) == [("félagið hafi keypt húsið", None)]
     active = read("Jón Pálsson hefur ítrekað haldið því fram að félagið hafi keypt húsið.")
     assert _indirect(active) == [("félagið hafi keypt húsið", "Jón Pálsson")]
+
+
+def test_a_place_phrase_after_the_source_of_a_sogn_belongs_to_it(read: Read) -> None:
+    """``Að sögn X hjá Y er …``: up to the verb in second place is the fronted phrase, source and all."""
+    article = read("Að sögn vakthafandi veðurfræðings hjá Veðurstofunni er von á hvassviðri í kvöld.")
+    assert _indirect(article) == [
+        ("er von á hvassviðri í kvöld", "vakthafandi veðurfræðingur hjá Veðurstofunni")
+    ]
+    named = read("Að sögn Jóns Pálssonar á fundinum var enginn sáttur við niðurstöðuna.")
+    assert _indirect(named) == [("var enginn sáttur við niðurstöðuna", "Jón Pálsson")]

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import attrs
+
 from frettir._attribution.claims import Claim
 from frettir._attribution.context import Context
 from frettir._attribution.document import CLAUSE_COORDINATORS, clause_end, clause_start, content_span
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACCORDING, POSSESSIVES
+from frettir._cues import strong_finite
 from frettir._speakers import Mention, read_np
 
 __all__ = ["according_to"]
@@ -45,8 +48,33 @@ def according_to(ctx: Context, unit: int) -> list[Claim]:
         elif tokens[x + 1].low in ACCORDING:
             np = read_np(tokens, x + 2, b)
             if np is not None:
+                np = _with_pp(ctx, x, unit, np)
                 found.append(_claim(ctx, x, unit, x + 2, np.tok_end, np, tokens[x + 1].low))
     return [claim for claim in found if claim is not None]
+
+
+def _with_pp(ctx: Context, x: int, unit: int, np: Mention) -> Mention:
+    """The source with the prepositional phrase it has before the verb of its clause.
+
+    *Að sögn vakthafandi sérfræðings hjá Veðurstofunni er erfitt …*: the phrase opens its
+    clause, so everything up to the finite verb in second place is that phrase, and a
+    prepositional phrase there belongs to the source (``sérfræðingur hjá Veðurstofunni``),
+    not to the report.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    a, b = doc.units[unit]
+    if not (x == a or tokens[x - 1].low in CLAUSE_COORDINATORS):
+        return np
+    k = np.tok_end
+    if k >= b or tokens[k].kind != "word" or not any(m.cat == "fs" for m in tokens[k].meanings):
+        return np
+    end = next((y for y in range(k + 1, min(b, k + 8)) if strong_finite(tokens[y])), None)
+    if end is None or any(t.kind == "punct" or doc.inside[y] >= 0 for y, t in enumerate(tokens[k:end], k)):
+        return np
+    pp = " ".join(t.text for t in tokens[k:end])
+    name = np.name if np.kind in ("person", "pronoun") else f"{np.name} {pp}"
+    return attrs.evolve(np, end=tokens[end - 1].end, name=name, tok_end=end)
 
 
 def _possessive(ctx: Context, k: int, end: int) -> Mention:
