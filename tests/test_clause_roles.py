@@ -112,3 +112,11 @@ def test_an_infinitive_report_in_the_cues_own_clause_is_still_read(read: Read) -
     """``segir yfir þrjátíu pantanir hafa borist``: the infinitive after a quantity is the report's."""
     article = read("Árni Þorsteinsson segir yfir þrjátíu pantanir hafa borist fyrsta mánuðinn.")
     assert _indirect(article) == [("yfir þrjátíu pantanir hafa borist fyrsta mánuðinn", "Árni Þorsteinsson")]
+
+
+def test_a_perfect_passive_has_no_speaker(read: Read) -> None:
+    """``hefur ítrekað verið haldið fram að …``: *verið* makes it passive; the active keeps its subject."""
+    passive = read("Því hefur ítrekað verið haldið fram að félagið hafi keypt húsið.")
+    assert _indirect(passive) == [("félagið hafi keypt húsið", None)]
+    active = read("Jón Pálsson hefur ítrekað haldið því fram að félagið hafi keypt húsið.")
+    assert _indirect(active) == [("félagið hafi keypt húsið", "Jón Pálsson")]

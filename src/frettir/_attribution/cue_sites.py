@@ -183,7 +183,8 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     if aux is None or any(s.cue.index == aux[0] for s in unit_sites) or doc.tokens[i - 1].low == "að":
         return None
     k, lemma = aux
-    if lemma == "vera":
+    if lemma == "vera" or any(_supine_of_vera(t) for t in doc.tokens[k + 1 : i]):
+        # "er talið að", and "hefur ítrekað verið haldið fram að": a passive, no speaker
         return CueSite(cue, u, None, None, after_subject=i + 1, passive=True)
     subject, after = subject_of(doc, attrs.evolve(cue, index=k), (a, b), unit_sites)
     if subject is not None and subject.start >= doc.tokens[i].start:
@@ -194,6 +195,11 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
 
 def _finite_vera(token: Token) -> bool:
     return any(m.cat == "so" and m.lemma == "vera" and "-FH-" in m.tags for m in token.meanings)
+
+
+def _supine_of_vera(token: Token) -> bool:
+    """*verið*, the supine of *vera* that makes a perfect passive (*hefur verið sagt*)."""
+    return any(m.cat == "so" and m.lemma == "vera" and m.tags.endswith("SAGNB") for m in token.meanings)
 
 
 def _passive_first(doc: Doc, i: int, b: int) -> bool:
