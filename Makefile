@@ -94,13 +94,14 @@ dist: $(DIST_STAMP)
 		| tail -1
 	@ls -l dist
 
-# The service's page in headless Chromium, driven by Playwright (tests/test_browser.py, marker
+# The service's page and every page of the docs (built fresh, 1280 px wide: no code block may
+# scroll sideways) in headless Chromium, driven by Playwright (tests/test_browser.py, marker
 # browser): needs Debian's chromium (.ci/run installs it when missing). A missing browser fails.
 # FRETTIR_SCREENSHOT=docs/_static/serve.png make test-browser takes the README's screenshot again.
 BROWSER_STAMP := $(VENV)/browser.stamp
 
-$(BROWSER_STAMP): $(STAMP)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,browser]'
+$(BROWSER_STAMP): $(DOCS_STAMP)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,docs,browser]'
 	touch $@
 
 test-browser: $(BROWSER_STAMP)

@@ -1,4 +1,4 @@
-"""The service's page in a real browser: headless Chromium, driven by Playwright.
+"""The service's page and the docs in a real browser: headless Chromium, driven by Playwright.
 
 Run with ``make test-browser`` (marker ``browser``; not part of ``make test``). It needs
 Debian's ``chromium`` (``/usr/bin/chromium``, or ``FRETTIR_CHROMIUM``) and the ``browser``
@@ -11,6 +11,11 @@ button and reads the page the service returned: every quote the engine finds mus
 highlighted with its speaker and a visible label. It saves a screenshot of the page in the
 test's temporary folder, or, with ``FRETTIR_SCREENSHOT=path``, at that path (the picture in
 the README is taken so: ``FRETTIR_SCREENSHOT=docs/_static/serve.png make test-browser``).
+
+The docs test builds the html documentation (the ``docs`` extra) into a temporary folder and
+opens every page in a window 1280 px wide: no code block may scroll sideways (an example
+line too long for the page is written shorter in the source, not wrapped by CSS), and every
+code block has its copy button.
 """
 
 from __future__ import annotations
