@@ -130,3 +130,41 @@ def test_a_place_phrase_after_the_source_of_a_sogn_belongs_to_it(read: Read) -> 
     ]
     named = read("Að sögn Jóns Pálssonar á fundinum var enginn sáttur við niðurstöðuna.")
     assert _indirect(named) == [("var enginn sáttur við niðurstöðuna", "Jón Pálsson")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "að lokum": "að" a preposition before an oblique noun ("lokum" is also "we close")
+        ("Samstarfið hefur gengið vel, segir Helga Björnsdóttir að lokum.", "Samstarfið hefur gengið vel"),
+        # "á fundi": a preposition (also "owns"), then nouns: no clause after the cue
+        ("Það er of snemmt að segja til um það, sagði Helga Björnsdóttir á fundi í gær.", "Það er of snemmt"),
+    ],
+)
+def test_a_report_before_its_cue_with_a_phrase_after_the_speaker(
+    read: Read, text: str, expected: str
+) -> None:
+    """``…, segir X að lokum``, ``…, sagði X á fundi í gær``: the clause before the cue is the report."""
+    quotes = _indirect(read(text))
+    assert len(quotes) == 1
+    assert quotes[0][0].startswith(expected)
+    assert quotes[0][1] == "Helga Björnsdóttir"
+
+
+def test_a_noun_after_an_attribute_does_not_end_the_search_for_the_clause(read: Read) -> None:
+    """``sagði fyrir rúmri viku að …``: *viku* is the noun *vika* after *rúmri*, not a verb."""
+    article = read("Helga Björnsdóttir sagði fyrir rúmri viku að verkinu yrði lokið í vor.")
+    assert _indirect(article) == [("verkinu yrði lokið í vor", "Helga Björnsdóttir")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Líklega þarf stórt átak sem krefst samvinnu allra.",
+        "Við erum í miklu áliti erlendis.",
+        "Samkomulagið hefur sætt harðri gagnrýni.",
+    ],
+)
+def test_a_cue_form_without_a_comma_before_it_reports_nothing_before_it(read: Read, text: str) -> None:
+    """Only *segir* stands after its report without a comma; a noun or a request cue does not."""
+    assert _indirect(read(text)) == []

@@ -7,6 +7,8 @@ the rules below then say whose report it is. A cue the report uses is used up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import attrs
 
 from frettir._attribution.claims import Claim
@@ -143,6 +145,8 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
     i = site.cue.index
     if site.passive or site.cue.middle or i == a or not strong_finite(tokens[i]):
         return None  # "Þetta vildi hann ekki útskýra": a verb after its auxiliary ends nothing
+    if site.cue.lemma in REQUEST_CUES:
+        return None  # a request names whom it asks and what: "skoraði á X að …", never "…, skoraði X"
     end = i
     phrase = len(_AS_PHRASE)
     at = next(
@@ -161,7 +165,10 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
                 site = attrs.evolve(site, subject=subject, entity=entity_for(doc, subject))
     elif site.subject is not None and site.subject.start < tokens[i].start:
         return None  # "Jón segir.": a subject before the verb makes its own clause
-    if any(t.low in ("að", "hvort") or finite(t) for t in tokens[max(i + 1, site.after_subject) : b]):
+    elif site.cue.lemma != "segja" and tokens[i - 1].text not in (",", "–", "—", "-"):
+        return None  # a parenthetical cue stands after a comma; only "segir" also goes without
+    rest = max(i + 1, site.after_subject)
+    if any(_goes_on(tokens, x, rest, b) for x in range(rest, b)):
         return None  # the cue goes on: it governs something after it
     if any(doc.inside[x] >= 0 for x in range(a, end)) or any(
         s.cue.index < i for s in ctx.cues.in_unit(site.unit)
@@ -173,6 +180,47 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     return Report(site, a, end, span, that=False, before=True)
+
+
+def _goes_on(tokens: Sequence[Token], x: int, start: int, b: int) -> bool:
+    """Whether token ``x`` after a cue and its subject starts a clause the cue governs.
+
+    *að* or *hvort*, or a finite verb, do, but not *að* as a preposition before a noun that
+    can only be oblique (*segir Guðmundur að lokum*), nor a preposition (*á*, also "owns"),
+    nor a word that is nominal where it stands (*sagði hann á fundi í gær*).
+    """
+    token = tokens[x]
+    if token.low == "hvort":
+        return True
+    if token.low == "að":
+        return not (x + 1 < b and _prepositional_object(tokens, x + 1, b))
+    return _clause_verb(tokens, x, start)
+
+
+def _clause_verb(tokens: Sequence[Token], x: int, start: int) -> bool:
+    """A finite verb of news prose where it stands: third person, no preposition, not nominal there."""
+    return (
+        third_person_possible(tokens, x)
+        and not any(m.cat == "fs" for m in tokens[x].meanings)  # "á", "við": prepositions first
+        and not (x > start and nominal_here(tokens, x, start))
+    )
+
+
+def _prepositional_object(tokens: Sequence[Token], x: int, b: int) -> bool:
+    """Whether the word after *að* is the object of the preposition *að* (*að lokum*).
+
+    A noun with oblique readings only, no infinitive and no finite verb of news prose
+    (*lokum* is also "we close"), with no clause verb after it.
+    """
+    token = tokens[x]
+    nominal = [m for m in token.meanings if m.cat in ("kk", "kvk", "hk")]
+    return (
+        bool(nominal)
+        and not any(m.tags.startswith("NF") for m in nominal)
+        and not any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+        and not third_person_possible(tokens, x)
+        and not any(_clause_verb(tokens, y, x + 1) for y in range(x + 1, b))
+    )
 
 
 def _claim(ctx: Context, report: Report, rule_name: str, entity: Entity | None) -> Claim:
@@ -486,6 +534,7 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             and strong_finite(token)
             and indicative_only(token)
             and not noun_after_determiner(tokens, x)  # "spurði út í það mat sem …": a noun, not "mat" (meta)
+            and not (x > k and nominal_here(tokens, x, k))  # "sagði fyrir rúmri viku að": "viku" (vika)
         ):
             break
         if (
