@@ -168,3 +168,29 @@ def test_a_noun_after_an_attribute_does_not_end_the_search_for_the_clause(read: 
 def test_a_cue_form_without_a_comma_before_it_reports_nothing_before_it(read: Read, text: str) -> None:
     """Only *segir* stands after its report without a comma; a noun or a request cue does not."""
     assert _indirect(read(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "title"),
+    [
+        (
+            "Stjórnarformaður Sparisjóðsins, Tryggvi Jónsson, sagði á fundinum að staðan væri góð.",
+            "Tryggvi Jónsson",
+            "stjórnarformaður Sparisjóðsins",
+        ),
+        (
+            "Guðrún Jónsdóttir, 45 ára bóndi í Dölum, segir að sumarið hafi verið gott.",
+            "Guðrún Jónsdóttir",
+            "bóndi í Dölum",
+        ),
+        ("Páll Steinsson, 39 ára, sagði að sumarið hefði verið gott.", "Páll Steinsson", None),
+    ],
+)
+def test_an_apposition_with_a_title_first_or_an_age_names_the_speaker(
+    read: Read, text: str, speaker: str, title: str | None
+) -> None:
+    """``Titill X, Nafn, sagði``, ``Nafn, 45 ára bóndi, segir``, ``Nafn, 39 ára, sagði``."""
+    quotes = [q for q in read(text).quotes if q.kind == "indirect"]
+    assert len(quotes) == 1
+    assert quotes[0].speaker is not None
+    assert (quotes[0].speaker.name, quotes[0].speaker.title) == (speaker, title)

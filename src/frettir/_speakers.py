@@ -843,7 +843,10 @@ def read_np(
         mention = attrs.evolve(mention, title=_title_text(tokens, j, end), tok_end=end)
         j = end
     if apposition and j + 1 < stop and tokens[j].text == ",":
-        inner = read_np(tokens, j + 1, stop, apposition=False)
+        first = _after_age(tokens, j + 1, stop) if mention.kind == "person" else j + 1
+        if first > j + 1 and first < stop and tokens[first].text == ",":
+            return attrs.evolve(mention, tok_end=first + 1)  # "Jón Jónsson, 45 ára, segir"
+        inner = read_np(tokens, first, stop, apposition=False) if first < stop else None
         if inner is not None and inner.kind != "pronoun":
             end = inner.tok_end
             closes = _closing_comma(tokens, end, stop) is not None
@@ -851,7 +854,7 @@ def read_np(
                 mention.kind == "person"
                 and inner.kind in ("description", "organization")
                 and (
-                    title_like(tokens[j + 1].text, tokens[j + 1].meanings)
+                    title_like(tokens[first].text, tokens[first].meanings)
                     or (inner.head_lemma or "").endswith(TITLE_HEADS)  # ", vakthafandi veðurfræðingur"
                     or (closes and inner.nominative)  # ", leiðtogi Verkamannaflokksins,"
                 )
@@ -866,13 +869,25 @@ def read_np(
                         break
                     end = _read_complement(tokens, more.tok_end, stop, title=True)
                 comma = _closing_comma(tokens, end, stop)
-                title = _title_text(tokens, j + 1, end) if _noun_meanings(tokens[j + 1]) else inner.name
+                title = _title_text(tokens, first, end) if _noun_meanings(tokens[first]) else inner.name
                 mention = attrs.evolve(mention, title=title, tok_end=end if comma is None else comma + 1)
-            elif mention.kind == "description" and inner.kind == "person":
-                mention = attrs.evolve(
-                    inner, title=mention.name, tok_end=end + 1 if closes else end, np_start=i
-                )
+            elif inner.kind == "person" and (
+                mention.kind == "description"
+                or (mention.kind == "organization" and title_like(mention.head_lemma or "", ()))
+            ):
+                # "Stjórnarformaður Landsbankans, Tryggvi Pálsson, sagði": a title, then its holder
+                title = mention.name
+                if tokens[i].sent_start and mention.kind == "organization":
+                    title = title[:1].lower() + title[1:]
+                mention = attrs.evolve(inner, title=title, tok_end=end + 1 if closes else end, np_start=i)
     return mention
+
+
+def _after_age(tokens: Sequence[Token], k: int, stop: int) -> int:
+    """The token after an age at ``k`` in an apposition (``Guðrún, 45 ára bóndi, segir``), else ``k``."""
+    if k + 1 < stop and tokens[k].kind == "number" and tokens[k + 1].low == "ára":
+        return k + 2
+    return k
 
 
 APPOSITION_PP = 6
