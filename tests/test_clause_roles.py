@@ -194,3 +194,19 @@ def test_an_apposition_with_a_title_first_or_an_age_names_the_speaker(
     assert len(quotes) == 1
     assert quotes[0].speaker is not None
     assert (quotes[0].speaker.name, quotes[0].speaker.title) == (speaker, title)
+
+
+def test_an_adjective_before_an_inverted_speaker_describes_the_speaker(read: Read) -> None:
+    """``„…,“ sagði glaður Halldór``: *glaður* can only be a nominative adjective; Halldór speaks."""
+    article = read("„Við unnum loksins,“ sagði glaður Halldór Jónsson eftir leikinn.")
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in article.quotes] == [
+        ("direct", "Halldór Jónsson")
+    ]
+
+
+def test_a_banks_analysis_is_a_document_its_owner_issued(read: Read) -> None:
+    """``segir í greiningu Landsbankans``: the analysis speaks for the bank in its genitive."""
+    article = read("„Verðbólgan hjaðnar hægar en spáð var,“ segir í greiningu Landsbankans.")
+    assert len(article.quotes) == 1
+    assert article.quotes[0].speaker is not None
+    assert article.quotes[0].speaker.name.startswith("Landsbank")

@@ -290,6 +290,11 @@ def subject_of(
     # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
     if i + 1 < b and doc.inside[i + 1] < 0:
         inv = read_np(tokens, i + 1, b)
+        if inv is None and i + 2 < b and _nominative_adjective(tokens[i + 1]):
+            # "sagði glaður Halldór eftir leikinn": an adjective describing the speaker first
+            inv = read_np(tokens, i + 2, b)
+            if inv is not None and inv.kind not in ("person", "pronoun"):
+                inv = None
         if (
             inv is not None
             and nominative_possible(inv, tokens, i + 1)
@@ -345,6 +350,12 @@ def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
         return False  # a name of unknown gender: no agreement to read
     number = "FT" if mention.number == "ft" else "ET"
     return any(f"-{gender}-ÞF{number}" in f"-{m.tags}" for m in meanings)
+
+
+def _nominative_adjective(token: Token) -> bool:
+    """A word that can only be a nominative adjective or participle (``glaður``, ``brosandi``)."""
+    readings = [m for m in token.meanings if m.cat == "lo" or m.tags.startswith("LHÞT")]
+    return bool(readings) and len(readings) == len(token.meanings) and all("NF" in m.tags for m in readings)
 
 
 def _object_reading(doc: Doc, mention: Mention, k: int) -> bool:

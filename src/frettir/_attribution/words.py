@@ -47,10 +47,13 @@ DOCUMENTS = frozenset(
     {
         "tilkynning", "færsla", "yfirlýsing", "grein", "frétt", "skýrsla", "bréf", "svar", "pistill",
         "umsögn", "ályktun", "greinargerð", "minnisblað", "dómur", "úrskurður", "niðurstaða", "spá",
-        "mál", "ræða", "erindi", "bók", "álit",
+        "mál", "ræða", "erindi", "bók", "álit", "greining",
     }
 )  # fmt: skip
-"""Nouns for documents and speeches: ``segir í tilkynningu``, a report with no subject."""
+"""Nouns for documents and speeches: ``segir í tilkynningu``, a report with no subject.
+
+``greining`` is a bank's or an agency's published analysis, which business news quotes as it
+quotes a report (``segir í greiningu Landsbankans``)."""
 ADVERBIAL_STARTS = frozenset(
     {"þá", "þar", "þannig", "svo", "nú", "einnig", "enn", "jafnframt", "síðan", "loks"}
 )
