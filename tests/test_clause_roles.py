@@ -23,6 +23,13 @@ def _indirect(article: Article) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes if q.kind == "indirect"]
 
 
+def _one(read: Read, text: str) -> tuple[str, str | None]:
+    """The one indirect quote of ``text`` (text, speaker)."""
+    quotes = _indirect(read(text))
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -145,10 +152,9 @@ def test_a_report_before_its_cue_with_a_phrase_after_the_speaker(
     read: Read, text: str, expected: str
 ) -> None:
     """``…, segir X að lokum``, ``…, sagði X á fundi í gær``: the clause before the cue is the report."""
-    quotes = _indirect(read(text))
-    assert len(quotes) == 1
-    assert quotes[0][0].startswith(expected)
-    assert quotes[0][1] == "Helga Björnsdóttir"
+    quote, speaker = _one(read, text)
+    assert quote.startswith(expected)
+    assert speaker == "Helga Björnsdóttir"
 
 
 def test_a_noun_after_an_attribute_does_not_end_the_search_for_the_clause(read: Read) -> None:
@@ -210,3 +216,19 @@ def test_a_banks_analysis_is_a_document_its_owner_issued(read: Read) -> None:
     assert len(article.quotes) == 1
     assert article.quotes[0].speaker is not None
     assert article.quotes[0].speaker.name.startswith("Landsbank")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Málið segir lögreglan vera í rannsókn.", "lögreglan"),
+        ("Eitt kvöldið bað yfirmaðurinn mig að sækja pakka.", "yfirmaðurinn"),
+        # the phrase after the verb can be accusative: the subject stays before the verb
+        ("Lögreglan segir manninn hafa verið á staðnum.", "Lögreglan"),
+    ],
+)
+def test_a_fronted_object_leaves_the_nominative_after_the_verb_as_speaker(
+    read: Read, text: str, speaker: str
+) -> None:
+    """Verb second: before the verb a fronted object or time phrase, after it the subject."""
+    assert (_one(read, text)[1] or "").lower() == speaker.lower()

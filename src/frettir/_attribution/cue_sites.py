@@ -16,7 +16,7 @@ from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
 from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, strong_finite
-from frettir._greynir import MAX_PARSE_TOKENS, Clause, Parsing, Token, parse_subject
+from frettir._greynir import MAX_PARSE_TOKENS, Clause, Meaning, Parsing, Token, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
 __all__ = [
@@ -282,6 +282,11 @@ def subject_of(
         return None, after
     pre = _pre_subject(doc, i, a)
     if pre is not None:
+        inv = read_np(tokens, i + 1, b) if i + 1 < b and doc.inside[i + 1] < 0 else None
+        if inv is not None and _case_only(doc, inv, i + 1, "NF") and _oblique_possible(doc, pre):
+            # "Málið segir lögreglan vera í rannsókn", "Eitt kvöldið bað yfirmaður minn …": a
+            # fronted object or time phrase; the nominative after the verb is the subject
+            return inv, inv.tok_end
         return pre, after
     j = i - 1
     while j >= a and tokens[j].kind == "word" and tokens[j].low in ADVERBIAL_STARTS:
@@ -317,6 +322,37 @@ def subject_of(
         if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
     return None, after
+
+
+def _readings_of(doc: Doc, mention: Mention, k: int) -> list[str]:
+    """The case tags of a noun phrase's head (or pronoun) readings, from token ``k`` to its end."""
+
+    def head(token: Token, m: Meaning) -> bool:
+        if mention.kind == "pronoun":
+            return m.cat in ("pfn", "fn") and token.low == mention.name
+        return m.cat in ("kk", "kvk", "hk") and m.lemma.lower() == mention.head_lemma
+
+    return [m.tags for token in doc.tokens[k : mention.tok_end] for m in token.meanings if head(token, m)]
+
+
+def _case_only(doc: Doc, mention: Mention, k: int, case: str) -> bool:
+    """Whether a noun phrase (a description, body or pronoun) can only be in ``case``."""
+    if mention.kind == "person":
+        return False
+    tags = _readings_of(doc, mention, k)
+    return bool(tags) and all(case in t for t in tags)
+
+
+def _oblique_possible(doc: Doc, mention: Mention) -> bool:
+    """Whether a phrase before the verb can be an object or a time phrase (accusative or dative)."""
+    if mention.kind == "person":
+        return False
+    start = (
+        mention.np_start
+        if mention.np_start >= 0
+        else next((x for x, t in enumerate(doc.tokens) if t.start == mention.start), -1)
+    )
+    return start >= 0 and any("ÞF" in t or "ÞGF" in t for t in _readings_of(doc, mention, start))
 
 
 def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
