@@ -214,6 +214,16 @@ def third_person_possible(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def nominative_adjective(token: Token) -> bool:
+    """A word that can only be a nominative adjective or participle (``glaður``, ``aðspurður``).
+
+    After a cue it describes the speaker (``sagði glaður Halldór``, ``segir Ragnar aðspurður
+    um …``); it is neither a speaker nor the accusative subject of a report.
+    """
+    readings = [m for m in token.meanings if m.cat == "lo" or m.tags.startswith("LHÞT")]
+    return bool(readings) and len(readings) == len(token.meanings) and all("NF" in m.tags for m in readings)
+
+
 def nominal_here(tokens: Sequence[Token], i: int, start: int) -> bool:
     """Whether a form with both nominal and verb readings is nominal where it stands.
 

@@ -15,7 +15,7 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
-from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, strong_finite
+from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, nominative_adjective, strong_finite
 from frettir._greynir import MAX_PARSE_TOKENS, Clause, Meaning, Parsing, Token, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
@@ -295,7 +295,7 @@ def subject_of(
     # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
     if i + 1 < b and doc.inside[i + 1] < 0:
         inv = read_np(tokens, i + 1, b)
-        if inv is None and i + 2 < b and _nominative_adjective(tokens[i + 1]):
+        if inv is None and i + 2 < b and nominative_adjective(tokens[i + 1]):
             # "sagði glaður Halldór eftir leikinn": an adjective describing the speaker first
             inv = read_np(tokens, i + 2, b)
             if inv is not None and inv.kind not in ("person", "pronoun"):
@@ -345,14 +345,9 @@ def _case_only(doc: Doc, mention: Mention, k: int, case: str) -> bool:
 
 def _oblique_possible(doc: Doc, mention: Mention) -> bool:
     """Whether a phrase before the verb can be an object or a time phrase (accusative or dative)."""
-    if mention.kind == "person":
+    if mention.kind == "person" or mention.np_start < 0:
         return False
-    start = (
-        mention.np_start
-        if mention.np_start >= 0
-        else next((x for x, t in enumerate(doc.tokens) if t.start == mention.start), -1)
-    )
-    return start >= 0 and any("ÞF" in t or "ÞGF" in t for t in _readings_of(doc, mention, start))
+    return any("ÞF" in t or "ÞGF" in t for t in _readings_of(doc, mention, mention.np_start))
 
 
 def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
@@ -386,12 +381,6 @@ def _embedded_subject(doc: Doc, mention: Mention, b: int) -> bool:
         return False  # a name of unknown gender: no agreement to read
     number = "FT" if mention.number == "ft" else "ET"
     return any(f"-{gender}-ÞF{number}" in f"-{m.tags}" for m in meanings)
-
-
-def _nominative_adjective(token: Token) -> bool:
-    """A word that can only be a nominative adjective or participle (``glaður``, ``brosandi``)."""
-    readings = [m for m in token.meanings if m.cat == "lo" or m.tags.startswith("LHÞT")]
-    return bool(readings) and len(readings) == len(token.meanings) and all("NF" in m.tags for m in readings)
 
 
 def _object_reading(doc: Doc, mention: Mention, k: int) -> bool:

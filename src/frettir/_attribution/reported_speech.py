@@ -33,6 +33,7 @@ from frettir._cues import (
     indicative_only,
     interrogative,
     nominal_here,
+    nominative_adjective,
     noun_after_determiner,
     strong_finite,
     subjunctive_only,
@@ -553,8 +554,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
         return None
     if b - k < 2:
         return None
-    if _depictive(first):
-        return None
+    if nominative_adjective(first):
+        return None  # "segir Ragnar aðspurður um …": it describes the speaker
     if site.cue.lemma in EXPERIENCER_CUES and not _nominative_start(first):
         return None  # "þykir honum gott að koma heim": a liking, no clause with a subject of its own
     has_infinitive = _has_infinitive(doc, k, b)
@@ -657,20 +658,6 @@ def _preposition_only(token: Token) -> bool:
     """A preposition (or its adverb use) and nothing else: ``um``, ``í``, ``með``."""
     cats = {m.cat for m in token.meanings}
     return "fs" in cats and cats <= {"fs", "ao", "st", "uh"}
-
-
-def _depictive(token: Token) -> bool:
-    """An adjective or participle that can only be nominative: it describes the speaker.
-
-    ``segir Ragnar aðspurður um …``: no accusative subject of an infinitive report starts
-    there.
-    """
-    readings = [m for m in token.meanings if m.cat == "lo" or m.tags.startswith("LHÞT")]
-    return (
-        bool(readings)
-        and len(readings) == len(token.meanings)
-        and all("NF" in m.tags and "ÞF" not in m.tags for m in readings)
-    )
 
 
 def _nominative_start(token: Token) -> bool:
