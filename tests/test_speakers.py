@@ -12,7 +12,7 @@ import pytest
 
 from frettir import Article
 from frettir import _speakers as speakers
-from frettir._greynir import split
+from frettir._greynir import analyse, nominative, split
 from frettir._speakers import Entity, Mention, Registry, read_np
 
 Read = Callable[[str], Article]
@@ -304,6 +304,29 @@ def test_a_body_known_to_bin_is_still_named_by_its_lemma() -> None:
     mention = read_np(tokens, [t.text for t in tokens].index("Landhelgisgæslu"))
     assert mention is not None
     assert mention.name == "Landhelgisgæsla"
+
+
+def test_the_nominative_of_every_noun_and_adjective_reading_is_the_form_bin_gives() -> None:
+    """``nominative`` answers a lemma form (``sviðsstjóra`` -> ``sviðsstjóri``) without BÍN's
+    paradigm search; for every oblique reading in a passage it agrees with that search."""
+    from islenska import Bin
+
+    text = (
+        "Sviðsstjóra Vegagerðarinnar þótti aukinn kostnaður við nýsköpun í þinginu óþarfur. "
+        "Gestirnir sögðu framangreindra Íslendinga hafa bent góðrar stofnunar á umbætur "
+        "í garðinum, og ráðherra á Ísafirði tók undir með öðrum íbúum bæjarins."
+    )
+    asked = 0
+    for token in (t for sentence in analyse(text, split(text)) for t in sentence.tokens):
+        for meaning in token.meanings:
+            if meaning.cat not in ("kk", "kvk", "hk", "lo") or "NF" in meaning.tags:
+                continue
+            target = next(meaning.tags.replace(c, "NF", 1) for c in ("ÞGF", "ÞF", "EF") if c in meaning.tags)
+            variants = Bin().lookup_variants(token.text, meaning.cat, "NF", lemma=meaning.lemma)
+            expected = next((v.bmynd for v in variants if v.mark == target), None)
+            assert nominative(token.text, meaning.lemma, meaning.cat, meaning.tags) == expected, token.text
+            asked += 1
+    assert asked > 40
 
 
 def test_a_plural_pronoun_refers_to_a_group_of_people_named_by_a_collective(read: Read) -> None:
