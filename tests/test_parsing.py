@@ -51,6 +51,48 @@ def test_none_mode_never_loads_the_grammar() -> None:
     assert done.stdout.split() == ["0", "0"]
 
 
+_VERB_FRAMES_STATE = (
+    "import hashlib\n"
+    "from reynir.verbframe import PrepositionFrame, VerbFrame\n"
+    "frames = sorted((key, len(found)) for key, found in VerbFrame.ALL_FRAMES.items())\n"
+    "cases = sorted((key, len(found)) for key, found in VerbFrame.CASE_FRAMES.items())\n"
+    "digest = hashlib.sha1(str([frames, cases]).encode()).hexdigest()\n"
+    "state = [len(frames), digest, len(VerbFrame.VERBS), len(PrepositionFrame.FRAMES)]\n"
+)
+"""Prints reynir's verb frames as the parser sees them: counts and a digest of every key."""
+
+_PARSED = "Ráðherrann sagði blaðamönnum á fundinum að hún hefði hafnað tilboðinu."
+
+
+def _in_a_fresh_process(code: str) -> list[str]:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return done.stdout.splitlines()
+
+
+def test_reading_without_a_parse_leaves_the_verb_frames_unread_and_the_first_parser_reads_them() -> None:
+    """reynir's verb frames (only the parser reads them) wait for the first parser built.
+
+    A parser the caller builds after frettir has imported reynir (here reynir's own
+    ``Greynir``) sees the same frames, and gives the same parse, as with reynir imported
+    plainly before frettir.
+    """
+    tail = (
+        _VERB_FRAMES_STATE
+        + "print(state)\n"
+        + "from reynir import Greynir\n"
+        + f"print(Greynir().parse_single({_PARSED!r}).tree.flat)\n"
+        + _VERB_FRAMES_STATE
+        + "print(state)\n"
+    )
+    read = "from frettir import Article\nArticle.from_text('Jón segir að það rigni.')\n"
+    deferred = _in_a_fresh_process(read + tail)
+    plain = _in_a_fresh_process("import reynir\n" + read + tail)
+    assert deferred[0].startswith("[0, ")  # nothing read before a parser was built
+    assert plain[0] == plain[2] != deferred[0]
+    assert deferred[1:] == plain[1:]
+    assert "S-MAIN" in deferred[1]
+
+
 def _analysed(text: str) -> Parsing:
     parsing = Parsing("cues")
     for sentence in analyse(text, split(text)):

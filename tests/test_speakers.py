@@ -12,7 +12,7 @@ import pytest
 
 from frettir import Article
 from frettir import _speakers as speakers
-from frettir._greynir import split
+from frettir._greynir import analyse, nominative, split
 from frettir._speakers import Entity, Mention, Registry, read_np
 
 Read = Callable[[str], Article]
@@ -306,6 +306,29 @@ def test_a_body_known_to_bin_is_still_named_by_its_lemma() -> None:
     assert mention.name == "Landhelgisgæsla"
 
 
+def test_the_nominative_of_every_noun_and_adjective_reading_is_the_form_bin_gives() -> None:
+    """``nominative`` answers a lemma form (``sviðsstjóra`` -> ``sviðsstjóri``) without BÍN's
+    paradigm search; for every oblique reading in a passage it agrees with that search."""
+    from islenska import Bin
+
+    text = (
+        "Sviðsstjóra Vegagerðarinnar þótti aukinn kostnaður við nýsköpun í þinginu óþarfur. "
+        "Gestirnir sögðu framangreindra Íslendinga hafa bent góðrar stofnunar á umbætur "
+        "í garðinum, og ráðherra á Ísafirði tók undir með öðrum íbúum bæjarins."
+    )
+    asked = 0
+    for token in (t for sentence in analyse(text, split(text)) for t in sentence.tokens):
+        for meaning in token.meanings:
+            if meaning.cat not in ("kk", "kvk", "hk", "lo") or "NF" in meaning.tags:
+                continue
+            target = next(meaning.tags.replace(c, "NF", 1) for c in ("ÞGF", "ÞF", "EF") if c in meaning.tags)
+            variants = Bin().lookup_variants(token.text, meaning.cat, "NF", lemma=meaning.lemma)
+            expected = next((v.bmynd for v in variants if v.mark == target), None)
+            assert nominative(token.text, meaning.lemma, meaning.cat, meaning.tags) == expected, token.text
+            asked += 1
+    assert asked > 40
+
+
 def test_a_plural_pronoun_refers_to_a_group_of_people_named_by_a_collective(read: Read) -> None:
     """``Hluti starfsmanna fyrirtækisins … hópurinn … hrópuðu þau``: the whole noun phrase speaks.
 
@@ -537,3 +560,54 @@ def test_a_given_name_alone_goes_to_the_person_named_by_it_first() -> None:
     assert other is not jokull
     assert registry.add(_person(200, "Jökull")) is jokull
     assert registry.add(_person(300, "Trump", None)) is not jokull  # no gender: a surname, as before
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Vextir lækka ekki í bráð,“ segir í greiningu Landsbankans.", "Landsbankinn"),
+        ("Talsmaður Kremlar hvatti Bandaríkin til að draga herlið sitt til baka.", None),
+        ("Bandaríkin segja að viðræðurnar hefjist í næstu viku.", "Bandaríkin"),
+        ("Landsbanki Íslands segir að útlánin hafi aukist.", "Landsbanki Íslands"),
+    ],
+)
+def test_a_body_named_with_its_article_keeps_it_in_the_nominative(
+    read: Read, text: str, name: str | None
+) -> None:
+    """A body BÍN knows by name is named as the text names it, with or without its article.
+
+    ``Landsbankans`` is the definite genitive: its nominative is ``Landsbankinn``, not the
+    lemma ``Landsbanki``; ``Bandaríkin`` stays ``Bandaríkin``. (An object is no speaker:
+    ``hvatti Bandaríkin`` gives no entity named ``Bandaríki``.)
+    """
+    article = read(text)
+    names = [q.speaker.name for q in article.quotes if q.speaker is not None]
+    assert "Landsbanki" not in names and "Bandaríki" not in names
+    if name is not None:
+        assert names and names[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kúbverjar segja að ákvörðunin sé fljótfærnisleg.", "Kúbverjar"),
+        ("Vísindamenn telja að jöklarnir hopi hraðar en áður.", "vísindamenn"),
+        ("Færeyingar telja að samningurinn standist ekki.", "Færeyingar"),
+    ],
+)
+def test_a_sentence_initial_speaker_keeps_a_capital_bin_writes(read: Read, text: str, name: str) -> None:
+    """At a sentence's start a common noun is written small (*vísindamenn*); a demonym keeps its capital."""
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == name
+
+
+def test_a_pronoun_does_not_refer_to_a_foreign_city(read: Read) -> None:
+    """``… leikur í París … sagði hún``: *hún* agrees with *París* in gender, but a city does not speak.
+
+    BÍN files foreign places under the domain ``erl``; like Icelandic places they are where
+    something happens, never the antecedent of a speaker's pronoun.
+    """
+    article = read("Næsti leikur liðsins verður í París á sunnudaginn og sagði hún þau ætla að fara þangað.")
+    speakers_found = [q.speaker.name for q in article.quotes if q.speaker is not None]
+    assert "París" not in speakers_found

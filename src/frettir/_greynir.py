@@ -12,10 +12,15 @@ therefore re-synchronises with the raw text after every token (see ``_align``).
 from __future__ import annotations
 
 import functools
+import importlib.abc
+import importlib.machinery
 import itertools
 import re
+import sys
+import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from types import ModuleType
 from typing import Any, cast
 
 import attrs
@@ -346,9 +351,91 @@ class _Lookups:
         return found, list(meanings)
 
 
+class _VerbFramesLater(importlib.abc.MetaPathFinder):
+    """Present only while frettir imports reynir: reynir's settings keep its verb frames for later.
+
+    ``import reynir`` reads the engine's whole configuration, and three quarters of the
+    import's time (about 0.2 of 0.27 CPU s) went to one section of it: the verb frames
+    (``Verbs.conf``, some 15,000 lines), which only the parser reads. While this finder is on
+    ``sys.meta_path``, the module ``reynir.settings`` is loaded with that section's handler
+    keeping the lines instead; :func:`_import_reynir` puts the handler back and makes the
+    first parser built read them (:func:`_read_verb_frames`). With a reynir whose settings
+    are not as expected, nothing is deferred.
+    """
+
+    def __init__(self) -> None:
+        self.handler: Callable[[str], None] | None = None
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> Any:
+        if name != "reynir.settings":
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        loader = getattr(spec, "loader", None)
+        if not isinstance(loader, importlib.abc.Loader) or not hasattr(loader, "exec_module"):
+            return spec
+        exec_module = loader.exec_module
+
+        def exec_keeping_verb_frames(module: ModuleType) -> None:
+            exec_module(module)
+            settings = getattr(module, "Settings", None)
+            handler = getattr(settings, "_handle_verb_objects", None)
+            if handler is not None:
+                self.handler = handler
+                settings._handle_verb_objects = staticmethod(_VERB_FRAMES.append)  # type: ignore[union-attr]
+
+        loader.exec_module = exec_keeping_verb_frames  # type: ignore[method-assign]
+        return spec
+
+
+_VERB_FRAMES: list[str] = []
+"""reynir's verb-frame lines not read yet (see :class:`_VerbFramesLater`)."""
+_VERB_FRAMES_LOCK = threading.Lock()
+
+
+@functools.cache
+def _import_reynir() -> None:
+    """Import reynir once, its verb frames left to the first parser built.
+
+    When the caller imported reynir before frettir, it is used as it is (nothing deferred).
+    Every ``Fast_Parser`` reynir builds afterwards, frettir's or the caller's own, reads the
+    kept verb frames first, so parses are the same as with reynir imported plainly.
+    """
+    if "reynir" in sys.modules:
+        return
+    finder = _VerbFramesLater()
+    sys.meta_path.insert(0, finder)
+    try:
+        import reynir  # noqa: F401
+    finally:
+        sys.meta_path.remove(finder)
+    if finder.handler is None:
+        return
+    from reynir.fastparser import Fast_Parser
+    from reynir.settings import Settings
+
+    Settings._handle_verb_objects = staticmethod(finder.handler)  # type: ignore[method-assign,assignment]
+    build = Fast_Parser.__init__
+
+    def build_with_verb_frames(parser: Any, *args: Any, **kwargs: Any) -> None:
+        _read_verb_frames(finder.handler)
+        build(parser, *args, **kwargs)
+
+    Fast_Parser.__init__ = build_with_verb_frames  # type: ignore[method-assign,assignment]
+
+
+def _read_verb_frames(handler: Callable[[str], None] | None) -> None:
+    """Read the verb frames reynir's import kept (once, under a lock)."""
+    with _VERB_FRAMES_LOCK:
+        if handler is not None:
+            for line in _VERB_FRAMES:
+                handler(line)
+        _VERB_FRAMES.clear()
+
+
 @functools.lru_cache(maxsize=65536)
 def _lookup_g(w: str, at_sentence_start: bool, auto_uppercase: bool) -> tuple[str, tuple[Any, ...]]:
     """The lookup of one word form by reynir (simple or compound), kept for the next article."""
+    _import_reynir()
     from reynir.bindb import GreynirBin
 
     found, meanings = GreynirBin.get_db().lookup_g(w, at_sentence_start, auto_uppercase)
@@ -357,6 +444,7 @@ def _lookup_g(w: str, at_sentence_start: bool, auto_uppercase: bool) -> tuple[st
 
 @functools.cache
 def _pipeline_class() -> Any:
+    _import_reynir()
     from reynir.bintokenizer import DefaultPipeline
 
     class Pipeline(DefaultPipeline):
@@ -512,6 +600,13 @@ def compound_heads(lemma: str) -> tuple[str, ...]:
     return tuple(heads)
 
 
+_LEMMA_TAGS = {"kk": "NFET", "kvk": "NFET", "hk": "NFET", "lo": "FSB-KK-NFET"}
+"""The tags of the form BÍN gives as the lemma: a noun's nominative singular without the
+article, an adjective's strong positive masculine nominative singular. (A lemma with
+hyphens, ``reyk-fjörður``, is islenska's cut of a compound, and one with a space comes from
+a token reynir joined: neither is a form, and BÍN is asked.)"""
+
+
 @functools.lru_cache(maxsize=65536)
 def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
     """Return the nominative of one inflected word form, or ``None`` if BÍN has none.
@@ -527,6 +622,8 @@ def nominative(form: str, lemma: str, cat: str, tags: str) -> str | None:
         return None
     if target == tags:
         return form
+    if target == _LEMMA_TAGS.get(cat) and lemma.isalpha():
+        return lemma  # BÍN's lemma is this very form: no paradigm to search
     try:
         variants = _bin().lookup_variants(form, cat, "NF", lemma=lemma)
     except Exception:
@@ -563,6 +660,7 @@ MAX_PARSE_TOKENS = 30
 @functools.cache
 def default_parser() -> Any:
     """The process-wide Greynir parser, built on first use."""
+    _import_reynir()
     from reynir import Greynir
 
     return Greynir()
