@@ -418,12 +418,15 @@ def test_quote_reopened_in_each_paragraph_is_one_group_with_the_cue_on_every_par
 
 
 def test_a_heading_naming_a_document_and_its_issuer_attributes_the_quote_after_it() -> None:
-    """``Tilkynning frá Landsbankanum:`` then a quote: the issuer speaks, rule ``direct.document_before``."""
+    """``Tilkynning frá Landsbankanum:`` then a quote: the issuer speaks, rule ``direct.document_before``.
+
+    The bank is named as the text names it, with its article: ``Landsbankinn``.
+    """
     article = Article.from_text("Tilkynning frá Landsbankanum:\n„Netbankinn liggur niðri vegna bilunar.“")
     (quote,) = article.quotes
     assert quote.rule == "direct.document_before"
     assert quote.speaker is not None
-    assert quote.speaker.name == "Landsbanki"
+    assert quote.speaker.name == "Landsbankinn"
 
 
 def test_a_long_sentence_with_a_colon_is_no_document_heading() -> None:

@@ -560,3 +560,54 @@ def test_a_given_name_alone_goes_to_the_person_named_by_it_first() -> None:
     assert other is not jokull
     assert registry.add(_person(200, "Jökull")) is jokull
     assert registry.add(_person(300, "Trump", None)) is not jokull  # no gender: a surname, as before
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("„Vextir lækka ekki í bráð,“ segir í greiningu Landsbankans.", "Landsbankinn"),
+        ("Talsmaður Kremlar hvatti Bandaríkin til að draga herlið sitt til baka.", None),
+        ("Bandaríkin segja að viðræðurnar hefjist í næstu viku.", "Bandaríkin"),
+        ("Landsbanki Íslands segir að útlánin hafi aukist.", "Landsbanki Íslands"),
+    ],
+)
+def test_a_body_named_with_its_article_keeps_it_in_the_nominative(
+    read: Read, text: str, name: str | None
+) -> None:
+    """A body BÍN knows by name is named as the text names it, with or without its article.
+
+    ``Landsbankans`` is the definite genitive: its nominative is ``Landsbankinn``, not the
+    lemma ``Landsbanki``; ``Bandaríkin`` stays ``Bandaríkin``. (An object is no speaker:
+    ``hvatti Bandaríkin`` gives no entity named ``Bandaríki``.)
+    """
+    article = read(text)
+    names = [q.speaker.name for q in article.quotes if q.speaker is not None]
+    assert "Landsbanki" not in names and "Bandaríki" not in names
+    if name is not None:
+        assert names and names[0] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kúbverjar segja að ákvörðunin sé fljótfærnisleg.", "Kúbverjar"),
+        ("Vísindamenn telja að jöklarnir hopi hraðar en áður.", "vísindamenn"),
+        ("Færeyingar telja að samningurinn standist ekki.", "Færeyingar"),
+    ],
+)
+def test_a_sentence_initial_speaker_keeps_a_capital_bin_writes(read: Read, text: str, name: str) -> None:
+    """At a sentence's start a common noun is written small (*vísindamenn*); a demonym keeps its capital."""
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == name
+
+
+def test_a_pronoun_does_not_refer_to_a_foreign_city(read: Read) -> None:
+    """``… leikur í París … sagði hún``: *hún* agrees with *París* in gender, but a city does not speak.
+
+    BÍN files foreign places under the domain ``erl``; like Icelandic places they are where
+    something happens, never the antecedent of a speaker's pronoun.
+    """
+    article = read("Næsti leikur liðsins verður í París á sunnudaginn og sagði hún þau ætla að fara þangað.")
+    speakers_found = [q.speaker.name for q in article.quotes if q.speaker is not None]
+    assert "París" not in speakers_found

@@ -333,6 +333,16 @@ def _weak_only(adjective: Token, noun: Token) -> bool:
     return bool(fits) and all(m.tags.startswith(("FVB", "EVB")) for m in fits)
 
 
+def _proper(token: Token) -> bool:
+    """Whether BÍN writes a noun reading of ``token`` with a capital: a demonym or a name.
+
+    A capitalised word at a sentence's start keeps its capital as a speaker's name when
+    BÍN's lemma has one (``Kúbverjar`` of *Kúbverji*); a common noun does not
+    (``Vísindamenn telja`` -> ``vísindamenn``).
+    """
+    return any(m.lemma[:1].isupper() for m in _noun_meanings(token))
+
+
 def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
     """The given-name reading of a capitalised word (``Ragnar``).
 
@@ -450,8 +460,8 @@ def _compound_nominative(form: str, meaning: Meaning) -> str | None:
 PLATFORM_WORDS = frozenset(
     {"facebook", "twitter", "x", "instagram", "tiktok", "linkedin", "youtube", "threads"}
 )
-_PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær", "fyr", "stofn"})
-_PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "þor", "göt", "bær"})
+_PLACE_DOMAINS = frozenset({"örn", "svaedi", "lönd", "erl", "þor", "göt", "bær", "fyr", "stofn"})
+_PLACES_ONLY = frozenset({"örn", "svaedi", "lönd", "erl", "þor", "göt", "bær"})
 """BÍN domains of places proper (not bodies): a town or a country speaks through no epithet."""
 """BÍN domains of places and named bodies (``svaedi``: regions, as islenska names ``örn``)."""
 
@@ -729,9 +739,9 @@ def read_np(
         low = token.low
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
             gender, number = PRONOUNS[low]
-            nominative = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
+            subject = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
             return Mention(
-                token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=nominative
+                token.start, token.end, "pronoun", low, gender, number, tok_end=j, nominative=subject
             )
         if verb_follows and stop == i + 1 and _quantifier_subject(token):
             # "sem flestir voru sammála um að …", "Margir telja að …": people, as a pronoun
@@ -797,7 +807,12 @@ def read_np(
                 if noun.text.isupper() and len(noun.text) > 1:
                     name = noun.text  # an acronym stays as written ("BBC")
                 elif named or not ("gr" in meaning.tags or "FT" in meaning.tags or "-" in meaning.lemma):
-                    lemma = named[0].lemma if named else meaning.lemma
+                    body = named[0] if named else meaning
+                    lemma = body.lemma
+                    if "gr" in body.tags:
+                        # the name has its article where the text does: "greiningu Landsbankans"
+                        # is Landsbankinn's, "hvatti Bandaríkin" names Bandaríkin
+                        lemma = nominative(noun.text, body.lemma, body.cat, body.tags) or lemma
                     name = lemma[:1].upper() + lemma[1:] if _is_cap(noun) else lemma
                 else:
                     # definite, plural ("Eflingarfélögum": members, not a body "Eflingarfélag")
@@ -807,7 +822,8 @@ def read_np(
                 name = _np_nominative(tokens, i, k + 1)
             tail = " ".join(t.text for t in tokens[k + 1 : j])
             full = f"{name} {tail}".strip()
-            if kind == "description" and tokens[i].sent_start and full[:1].isupper():
+            capital = tokens[i].sent_start and full[:1].isupper()
+            if kind == "description" and capital and not _proper(tokens[i]):
                 full = full[:1].lower() + full[1:]  # "Vísindamenn telja" -> "vísindamenn"
             number = "ft" if "FT" in meaning.tags else "et"
             mention = Mention(
@@ -1445,8 +1461,16 @@ class Registry:
                     return entity
                 if entity.gender is None and unknown is None:
                     unknown = entity
-            elif body is None and entity.gender == gender and entity.number == "et" and not entity.group:
-                body = entity  # a group of people is "þau", never "hann" (Meirihlutinn … Hann)
+            elif (
+                body is None
+                and entity.gender == gender
+                and entity.number == "et"
+                and not entity.group
+                and not entity.place
+            ):
+                # a group of people is "þau", never "hann" (Meirihlutinn … Hann); a place
+                # (París, Hvolsvöllur) is where someone speaks, not who: "hún" is a person
+                body = entity
         return unknown or body
 
     def resolve_role(self, mention: Mention) -> Entity | None:

@@ -146,6 +146,8 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
     i = site.cue.index
     if site.passive or site.cue.middle or i == a or not strong_finite(tokens[i]):
         return None  # "Þetta vildi hann ekki útskýra": a verb after its auxiliary ends nothing
+    if not any("-3P-" in m.tags for m in tokens[i].meanings if m.cat == "so"):
+        return None  # "…, fyrr en við viðurkennum mikilvægi …": a cue after its report is in the third person
     if site.cue.lemma in REQUEST_CUES:
         return None  # a request names whom it asks and what: "skoraði á X að …", never "…, skoraði X"
     end = i
@@ -169,7 +171,8 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
     elif site.cue.lemma != "segja" and tokens[i - 1].text not in (",", "–", "—", "-"):
         return None  # a parenthetical cue stands after a comma; only "segir" also goes without
     rest = max(i + 1, site.after_subject)
-    if any(_goes_on(tokens, x, rest, b) for x in range(rest, b)):
+    stop = b if site.subject is None else _speaker_clause_end(tokens, rest, b)
+    if any(_goes_on(tokens, x, rest, b) for x in range(rest, stop)):
         return None  # the cue goes on: it governs something after it
     if any(doc.inside[x] >= 0 for x in range(a, end)) or any(
         s.cue.index < i for s in ctx.cues.in_unit(site.unit)
@@ -181,6 +184,21 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
     if span is None:
         return None
     return Report(site, a, end, span, that=False, before=True)
+
+
+_AFTER_SPEAKER = frozenset({"sem", "og", "en", "enda", "eða"})
+"""Words after a final cue and its speaker that start a clause of the speaker's own: a
+relative clause on the speaker (*segir Tryggvi sem skoraði tvö mörk*), a second verb of the
+same subject (*segir hún og hlær*, *segir Jón og bendir á að …*) or a new clause (*segir
+Ólöf en hún kemur sjálf úr …*). What follows them is not governed by the cue."""
+
+
+def _speaker_clause_end(tokens: Sequence[Token], start: int, b: int) -> int:
+    """Where the words the final cue may govern end: at the first of :data:`_AFTER_SPEAKER`.
+
+    Only after a speaker the rules read: with none, *og líkir …* may have the subject.
+    """
+    return next((x for x in range(start, b) if tokens[x].low in _AFTER_SPEAKER), b)
 
 
 def _goes_on(tokens: Sequence[Token], x: int, start: int, b: int) -> bool:
@@ -295,7 +313,7 @@ def _with_raised_subject(ctx: Context, report: Report) -> Report:
     return attrs.evolve(report, start=start, span=span)
 
 
-@rule("indirect.request", 0.8, stage="reported")
+@rule("indirect.request", 0.7, stage="reported")
 def request(ctx: Context, report: Report) -> Claim | None:
     """A request, demand, proposal, threat or protest: the clause after *að*, often an infinitive.
 
@@ -328,7 +346,7 @@ def question(ctx: Context, report: Report) -> Claim | None:
     return _claim(ctx, report, "indirect.question", site.entity)
 
 
-@rule("indirect.experiencer", 0.7, stage="reported")
+@rule("indirect.experiencer", 0.4, stage="reported")
 def experiencer(ctx: Context, report: Report) -> Claim | None:
     """A thought whose thinker is a dative experiencer: *Jóni finnst að …*, *fannst henni liðið …*.
 
@@ -520,8 +538,13 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
             ):
                 continue  # "að loknum fundi", "kallað út að íbúðarhúsi": a preposition, no clause
             fronted = any(subjunctive_only(t) for t in tokens[nxt + 1 : min(b, nxt + 3)])
+            verbless = low == "að" and not _has_clause_verb(doc, nxt, b)
+            if verbless and not _infinitive_reading(follower):
+                continue  # "tekið skóna fram að nýju", "öskraði að honum": a preposition, no clause
             if low == "að" and (
-                (x > 0 and tokens[x - 1].low == "til") or (_infinitive(follower) and not fronted)
+                (x > 0 and tokens[x - 1].low == "til")
+                or (_infinitive(follower) and not fronted)
+                or verbless  # "segir kona sem á að eiga barn": an infinitive, no finite verb of a clause
             ):
                 if site.cue.lemma in INFINITIVE_CLAUSE:
                     return nxt  # "skoraði á hann að hætta": a request's clause may be an infinitive
@@ -552,6 +575,8 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
     first = tokens[k]
     if first.kind == "punct" or first.low in ACI_STOP or doc.inside[k] >= 0:
         return None
+    if (first.low in _ACI_BOUNDS and first.low != "nema") or first.low in _NOT_ACI_START:
+        return None  # "segir Patty sem hefur …", "segir hann og bætir við": another clause, not the report
     if b - k < 2:
         return None
     if nominative_adjective(first):
@@ -632,6 +657,10 @@ def _adverb_only(token: Token) -> bool:
 
 _ACI_BOUNDS = frozenset({"sem", "þegar", "ef", "hvort", "meðan", "þótt", "nema", "en"})
 """Words that open another clause: an infinitive after them is not the report's own."""
+_NOT_ACI_START = frozenset({"og", "eða", "eins"})
+"""Coordinators and *eins (og)*: after a cue and its subject they join another verb phrase
+(*segir Níels og kveðst …*) or a comparison (*eins og sjá má*), never open its report.
+Nor do the clause openers of :data:`_ACI_BOUNDS` but *nema*, also a verb (*talið nema*)."""
 
 
 def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
@@ -647,6 +676,8 @@ def _has_infinitive(doc: Doc, k: int, b: int) -> bool:
         token = tokens[x]
         if x > k and (token.low in _ACI_BOUNDS or interrogative(token)):
             return False
+        if x > k and token.text == "," and x + 1 < b and tokens[x + 1].low in ("og", "en"):
+            return False  # "segir í yfirlýsingunni, og þau hvött til …": a new clause
         if x > k and _preposition_only(tokens[x - 1]):
             continue
         if any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings):
@@ -672,17 +703,58 @@ def _nominative_start(token: Token) -> bool:
     )
 
 
+def _infinitive_reading(token: Token) -> bool:
+    """Whether a word has an infinitive reading at all (*spenna*: a noun too, and *to tighten*)."""
+    return any(m.cat == "so" and m.tags.endswith("NH") for m in token.meanings)
+
+
+def _has_clause_verb(doc: Doc, k: int, b: int) -> bool:
+    """Whether the clause opened after *að* at token ``k`` has a finite verb of its own.
+
+    A that-clause is a clause: its finite verb stands before the clause ends (*að bakaríið
+    opni*, *að hafi staðið*). Without one, *að* is the infinitive marker (*á að eiga barn*,
+    *þori að spenna bogann*: *spenna* and *eiga* are also nouns) or a preposition (*að nýju*,
+    *að honum*). A finite reading counts when news prose can have it (third person) and the
+    word is not a preposition first (*á*, *við*) unless it can only be a subjunctive
+    (*móti*, of *móta*); right after *að*, only a form no infinitive shares (*hafi*, not
+    *eiga*, which is also the present plural), and later no word that is nominal where it
+    stands (*fleiri hesta*). Verbs inside quotation marks count.
+    """
+    tokens = doc.tokens
+    end = clause_end(doc, k, b)
+    return any(
+        (strong_finite(tokens[y]) if y == k else finite(tokens[y]) and not nominal_here(tokens, y, k))
+        and third_person_possible(tokens, y)
+        and (subjunctive_only(tokens[y]) or not any(m.cat == "fs" for m in tokens[y].meanings))
+        for y in range(k, end)
+    )
+
+
 def _perfect_infinitive(doc: Doc, k: int, b: int) -> bool:
     """``hafa`` and a supine at token ``k`` (*að hafa ekið*): a proposition, not an intention.
 
     *neitaði að hafa verið á staðnum* denies a claim (a report); *neitaði að koma* refuses.
+    So does *vera* with a nominative predicate (*viðurkenndi að vera orðinn lúinn*, *hafnar
+    því að vera ásteytingarsteinn*), not *vera með* (to take part).
     """
     tokens = doc.tokens
+    if tokens[k].low == "vera":
+        return any(_nominative_predicate(tokens[y]) for y in range(k + 1, min(b, k + 3)))
     if tokens[k].low != "hafa":
         return False
     return any(
         any(m.cat == "so" and "SAGNB" in m.tags for m in tokens[y].meanings)
         for y in range(k + 1, min(b, k + 3))
+    )
+
+
+def _nominative_predicate(token: Token) -> bool:
+    """A noun, adjective or past participle and nothing else, nominative in one reading (*lúinn*)."""
+    nominal = [m for m in token.meanings if m.cat in ("kk", "kvk", "hk", "lo") or m.tags.startswith("LHÞT")]
+    return (
+        bool(nominal)
+        and len(nominal) == len(token.meanings)
+        and any(m.tags.startswith("NF") or "-NF" in m.tags for m in nominal)
     )
 
 
