@@ -98,7 +98,7 @@ def cue_after(ctx: Context, chain: Chain) -> Claim | None:
     return None
 
 
-@rule("direct.cue_after_impersonal", 0.75, stage="direct")
+@rule("direct.cue_after_impersonal", 0.7, stage="direct")
 def cue_after_impersonal(ctx: Context, chain: Chain) -> Claim | None:
     """A cue after the closing mark with no subject: *„…,“ segir í tilkynningu frá Veðurstofunni*.
 
@@ -241,7 +241,7 @@ def split(ctx: Context, chain: Chain) -> Claim | None:
     return mark_claim(doc, m, site.entity, None, None, "direct.split")
 
 
-@rule("direct.cue_before", 0.9, stage="direct")
+@rule("direct.cue_before", 0.85, stage="direct")
 def cue_before(ctx: Context, chain: Chain) -> Claim | None:
     """A cue before the quote in the same sentence, with a colon before the opening mark.
 

@@ -313,7 +313,7 @@ def _with_raised_subject(ctx: Context, report: Report) -> Report:
     return attrs.evolve(report, start=start, span=span)
 
 
-@rule("indirect.request", 0.8, stage="reported")
+@rule("indirect.request", 0.7, stage="reported")
 def request(ctx: Context, report: Report) -> Claim | None:
     """A request, demand, proposal, threat or protest: the clause after *að*, often an infinitive.
 
@@ -346,7 +346,7 @@ def question(ctx: Context, report: Report) -> Claim | None:
     return _claim(ctx, report, "indirect.question", site.entity)
 
 
-@rule("indirect.experiencer", 0.7, stage="reported")
+@rule("indirect.experiencer", 0.4, stage="reported")
 def experiencer(ctx: Context, report: Report) -> Claim | None:
     """A thought whose thinker is a dative experiencer: *Jóni finnst að …*, *fannst henni liðið …*.
 
