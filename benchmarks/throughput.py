@@ -57,153 +57,8 @@ from pathlib import Path
 from typing import Any
 
 SECTIONS = ("engines", "cold", "pool", "dask")
-
-
-# --- the children: one engine over the input, in a fresh process --------------------------------
-
-
-def _articles(corpus: Path, every: int = 1) -> list[dict[str, Any]]:
-    with corpus.open(encoding="utf-8") as lines:
-        articles = [json.loads(line) for line in lines if line.strip()]
-    return articles[::every]
-
-
-def _emit(**data: Any) -> None:
-    print(json.dumps(data), flush=True)
-
-
-def _peak_rss_mb() -> float:
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
-
-
-def _frettir(articles: list[dict[str, Any]], parse: str | None = None) -> None:
-    from frettir import Article
-
-    for article in articles:
-        if parse is None:  # the default mode
-            Article.from_text(article["text"])
-        else:
-            Article.from_text(article["text"], parse=parse)  # type: ignore[arg-type]
-
-
-def _tokenizer(articles: list[dict[str, Any]]) -> None:
-    from tokenizer import tokenize
-
-    for article in articles:
-        for _ in tokenize(article["text"]):
-            pass
-
-
-def _parse_all(articles: list[dict[str, Any]]) -> None:
-    from reynir import Greynir
-
-    greynir = Greynir()
-    for article in articles:
-        for sentence in greynir.submit(article["text"], parse=True):
-            _ = sentence.tree
-
-
-def _pool(articles: list[dict[str, Any]], workers: int) -> None:
-    from frettir import extract_many
-
-    records = [result.to_record() for result in extract_many(articles, processes=workers)]
-    assert len(records) == len(articles)
-
-
-def _dask(articles: list[dict[str, Any]], workers: int, partition: int, setup: str) -> None:
-    import dask
-    import dask.bag as db
-    from distributed import Client, LocalCluster
-
-    import frettir.dask
-
-    begun = time.perf_counter()
-    if setup == "advised":
-        # As docs/howto/dask.rst advises: no statistical profiler sampling the task thread,
-        # and workers forked from this process after it built the engine (as extract_many's).
-        from frettir.batch import warm
-
-        dask.config.set(
-            {"distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "fork"}
-        )
-        warm()
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
-        ) as cluster,
-        Client(cluster) as client,
-    ):
-        started = time.perf_counter()
-        # partition 0: Dask's own choice (for under 100 items, one item a partition)
-        bag = db.from_sequence(articles, partition_size=partition or None)
-        records = client.compute(frettir.dask.extract_records(bag)).result()
-        computed = time.perf_counter()
-        assert len(records) == len(articles)
-    _emit(
-        event="dask",
-        start_s=started - begun,
-        compute_s=computed - started,
-        stop_s=time.perf_counter() - computed,
-    )
-
-
-def _census(articles: list[dict[str, Any]]) -> None:
-    """Read every article with ``parse="frame"`` and count Greynir's parses (``parse_single`` calls).
-
-    The default mode (``parse="none"``) never parses: the census names the articles that make
-    frettir parse when a parse is asked for (the articles of the cold start, and the strata
-    of the parse-all sample, as before the default changed).
-    """
-    from reynir import Greynir
-
-    from frettir import Article
-
-    calls = 0
-    parse_single = Greynir.parse_single
-
-    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
-        nonlocal calls
-        calls += 1
-        return parse_single(self, *args, **kwargs)
-
-    Greynir.parse_single = counted  # type: ignore[method-assign]
-    parsed: list[str] = []
-    for article in articles:
-        before = calls
-        Article.from_text(article["text"], parse="frame")
-        if calls > before:
-            parsed.append(article["id"])
-    _emit(event="census", parses=calls, parsed=parsed)
-
-
-def child(args: argparse.Namespace) -> None:
-    """Run one engine in this fresh process; report what the parent cannot see from outside."""
-    corpus = Path(args.shared) / "corpus" / "dev.jsonl"
-    articles = _articles(corpus, args.step)
-    if args.only is not None:
-        articles = [article for article in articles if article["id"] == args.only]
-    if args.ids is not None:
-        chosen = set(Path(args.ids).read_text(encoding="utf-8").split())
-        articles = [article for article in articles if article["id"] in chosen]
-    if args.repeat > 1:
-        articles = [dict(a, id=f"{a['id']}#{n}") for n in range(args.repeat) for a in articles]
-    engine = args.child
-    if engine == "frettir":
-        _frettir(articles, args.parse)
-    elif engine == "tokenizer":
-        _tokenizer(articles)
-    elif engine == "parse-all":
-        _parse_all(articles)
-    elif engine == "pool":
-        _pool(articles, args.workers)
-    elif engine == "dask":
-        _dask(articles, args.workers, args.partition, args.setup)
-    elif engine == "census":
-        _census(articles)
-    else:
-        raise SystemExit(f"unknown engine {engine!r}")
-    _emit(event="done", articles=len(articles), rss_mb=_peak_rss_mb())
+CHILD = Path(__file__).with_name("_bench_child.py")
+"""The children's script: each engine runs there, in a fresh process with its own imports."""
 
 
 # --- the parent: runs, medians, ratios ------------------------------------------------------------
@@ -242,7 +97,7 @@ def run_once(command: list[str], runs: Runs) -> None:
 def command(args: argparse.Namespace, engine: str, **options: object) -> list[str]:
     """The command line of a child running ``engine``."""
     options.setdefault("repeat", 1)
-    line = [sys.executable, __file__, "--shared", args.shared, "--child", engine]
+    line = [sys.executable, str(CHILD), "--shared", args.shared, "--child", engine]
     for name, value in options.items():
         line += [f"--{name}", str(value)]
     return line
@@ -405,7 +260,8 @@ def parent(args: argparse.Namespace) -> None:
     versions = ", ".join(f"{name} {version(name)}" for name in ("frettir", "reynir", "tokenizer"))
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"{versions}; Python {platform.python_version()}; {os.cpu_count()} CPUs; load average {load}")
-    articles = _articles(Path(args.shared) / "corpus" / "dev.jsonl")
+    with (Path(args.shared) / "corpus" / "dev.jsonl").open(encoding="utf-8") as lines:
+        articles = [json.loads(line) for line in lines if line.strip()]
     total = len(articles)
     census: dict[str, Any] = {"ids": [a["id"] for a in articles]}
     if {"engines", "cold"} & set(args.sections):
@@ -445,24 +301,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--partition", type=int, default=25, help="articles per Dask partition (default 25; 0: Dask's choice)"
     )
-    parser.add_argument("--child", help=argparse.SUPPRESS)
-    parser.add_argument("--step", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument(
         "--repeat",
         type=int,
         default=20,
         help="Dask: read the dev corpus N times over (default 20)",
     )
-    parser.add_argument("--setup", default="advised", help=argparse.SUPPRESS)
-    parser.add_argument("--only", help=argparse.SUPPRESS)
-    parser.add_argument("--parse", help=argparse.SUPPRESS)
-    parser.add_argument("--ids", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if not (Path(args.shared) / "corpus" / "dev.jsonl").is_file():
         raise SystemExit(f"no corpus in {args.shared}/corpus: pass --shared")
     if args.runs < 1:
         raise SystemExit("--runs must be at least 1")
-    child(args) if args.child else parent(args)
+    parent(args)
 
 
 if __name__ == "__main__":

@@ -156,3 +156,40 @@ def test_cue_after_a_report_in_the_first_person_is_none(read: Read) -> None:
     """News puts a cue after its report in the third person; *viðurkennum* (we) is no such cue."""
     text = "Börnin fá ekkert, fyrr en við sem samfélag, viðurkennum mikilvægi starfsins og lögum villuna."
     assert all(q.cue != "viðurkenna" for q in read(text).quotes)
+
+
+# --- impersonal modals and questions with no complementizer --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telja má líklegt að formaðurinn óski eftir umboðinu á fundinum.",
+        "Segja má að veturinn hafi verið óvenju harður.",
+        "Það skipulag má segja að hafi staðið óbreytt í áratug.",
+    ],
+)
+def test_cue_under_an_impersonal_modal_is_no_report(read: Read, text: str) -> None:
+    """*má segja*, *Telja má*: one may say or think it; nobody is reported to."""
+    assert read(text).quotes == ()
+
+
+def test_cue_under_a_modal_with_a_subject_still_reports(read: Read) -> None:
+    """With a subject of its own the modal's infinitive is a cue like any (*X mátti segja að*)."""
+    [quote] = read("Ráðherrann mátti segja að samningurinn væri í höfn.").quotes
+    assert (quote.text, quote.speaker.name if quote.speaker else None) == (
+        "samningurinn væri í höfn",
+        "ráðherrann",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talsmaður dómstólsins vildi ekki upplýsa hvar fanginn væri vistaður.",
+        "Stofnunin hefur enn ekki svarað hvernig taka eigi á brotinu.",
+    ],
+)
+def test_question_word_opens_no_clause_with_a_dropped_complementizer(read: Read, text: str) -> None:
+    """*hvar*, *hvernig* open a question, not a clause whose *að* was dropped."""
+    assert read(text).quotes == ()

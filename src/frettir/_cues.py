@@ -17,6 +17,7 @@ from frettir._greynir import Meaning, Token, word_forms
 
 __all__ = [
     "EXPERIENCER",
+    "IMPERSONAL_MODALS",
     "INTERROGATIVES",
     "QUOTE_ONLY",
     "REQUEST_CUES",
@@ -340,6 +341,8 @@ def cue_at(
         return None  # "í svari við": a noun after a preposition
     if not nonfinite and _infinitive_after_verb(tokens, i):
         return None  # "sagðist telja að": the infinitive its verb governs, not a finite cue
+    if not nonfinite and _before_impersonal_modal(tokens, i):
+        return None  # "Telja má líklegt að", "má segja að": the modal's infinitive, not a finite cue
     if (
         not nonfinite
         and any(m.cat in NOMINAL_CATS for m in token.meanings)
@@ -403,6 +406,25 @@ def cue_at(
             if adjective is not None:
                 return Cue(f"vera {adjective}", i, token.start, token.end, False)
     return None
+
+
+IMPERSONAL_MODALS: frozenset[str] = frozenset({"mega"})
+"""Modals that take no subject of their own in news prose: *má segja að*, *Telja má að* (one
+may say, one may think). A cue under one reports no one's words or thoughts."""
+
+
+def _before_impersonal_modal(tokens: Sequence[Token], i: int) -> bool:
+    """An infinitive form beside a finite impersonal modal (*Telja má*, *má segja*).
+
+    The form is the modal's infinitive, not a plural present (*(þeir) segja*); the modal's
+    own subject, if any, is read with the auxiliary (:func:`auxiliary_before`).
+    """
+    return any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[i].meanings) and any(
+        m.cat == "so" and m.lemma in IMPERSONAL_MODALS and ("-FH-" in m.tags or "-VH-" in m.tags)
+        for k in (i - 1, i + 1)
+        if 0 <= k < len(tokens)
+        for m in tokens[k].meanings
+    )
 
 
 def _infinitive_after_verb(tokens: Sequence[Token], i: int) -> bool:

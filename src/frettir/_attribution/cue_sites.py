@@ -15,7 +15,15 @@ import attrs
 from frettir._attribution.document import CLAUSE_OPENERS, Doc, first_index
 from frettir._attribution.mentions import entity_for, nominative_possible, subject_position
 from frettir._attribution.words import ADVERBIAL_STARTS, DOCUMENTS, JOURNALISTS
-from frettir._cues import EXPERIENCER, Cue, auxiliary_before, cue_at, nominative_adjective, strong_finite
+from frettir._cues import (
+    EXPERIENCER,
+    IMPERSONAL_MODALS,
+    Cue,
+    auxiliary_before,
+    cue_at,
+    nominative_adjective,
+    strong_finite,
+)
 from frettir._greynir import MAX_PARSE_TOKENS, Clause, Meaning, Parsing, Token, parse_subject
 from frettir._speakers import Entity, Mention, np_before, read_np
 
@@ -189,6 +197,8 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     subject, after = subject_of(doc, attrs.evolve(cue, index=k), (a, b), unit_sites)
     if subject is not None and subject.start >= doc.tokens[i].start:
         subject = None  # an inverted subject stands between the auxiliary and the verb
+    if subject is None and lemma in IMPERSONAL_MODALS:
+        return None  # "Það má segja að …": one may say it; nobody is said to
     entity = entity_for(doc, subject) if subject is not None else None
     return CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
 

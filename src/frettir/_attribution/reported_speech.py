@@ -634,6 +634,8 @@ def _bare_clause(doc: Doc, k: int, b: int) -> int | None:
     tokens = doc.tokens
     s = k
     while s < b and (tokens[s].low in _LEADING_ADVERBS or _adverb_only(tokens[s])):
+        if interrogative(tokens[s]):
+            return None  # "vildi ekki upplýsa hvar Sindri væri": a question, not a dropped "að"
         s += 1
     if s >= b or doc.inside[s] >= 0 or not _nominative_start(tokens[s]) or _opens_clause(tokens[s]):
         return None
