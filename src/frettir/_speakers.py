@@ -369,9 +369,7 @@ def _no_head(tokens: Sequence[Token], i: int) -> bool:
     if not verbs:
         return False
     readings = [m.tags for m in token.meanings if m.cat == "so"]
-    if any(t.endswith("-NH") for t in readings) and any(
-        "MM-" in m.tags or m.lemma in _MODALS for m in verbs
-    ):
+    if any(t.endswith("-NH") for t in readings) and any("MM-" in m.tags or m.lemma in _MODALS for m in verbs):
         return True
     return any(t.endswith("SAGNB") for t in readings) and any(m.lemma in _SUPINE_TAKERS for m in verbs)
 
