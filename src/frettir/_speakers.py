@@ -490,6 +490,22 @@ def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
     return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
 
 
+def _finite_next(tokens: Sequence[Token], k: int) -> bool:
+    """Whether ``tokens[k]`` can only be a verb, and a finite one (``segir``, ``sögðu``).
+
+    A word with a genitive noun reading and a verb reading right before it is no verb: two
+    verbs do not stand side by side there (``Umboðsmaður barna segir``, ``Talsmenn bænda
+    segja``: *barna* and *bænda* are also forms of the verbs *barna* and *bæna*). The word
+    after the phrase is looked at even when the phrase is read up to a limit before it.
+    """
+    if k >= len(tokens) or tokens[k].kind != "word" or not tokens[k].meanings:
+        return False
+    readings = tokens[k].meanings
+    return all(m.cat == "so" for m in readings) and any(
+        "-FH-" in m.tags or "-VH-" in m.tags for m in readings
+    )
+
+
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
     """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``).
 
@@ -505,7 +521,7 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
         if token.kind == "word" and token.meanings:
             if (
                 _genitive_word(token)
-                and (title or not any(m.cat == "so" for m in token.meanings))
+                and (title or not any(m.cat == "so" for m in token.meanings) or _finite_next(tokens, j + 1))
                 and not _adverb_ends(tokens, j, limit)
             ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"
