@@ -611,3 +611,45 @@ def test_a_pronoun_does_not_refer_to_a_foreign_city(read: Read) -> None:
     article = read("Næsti leikur liðsins verður í París á sunnudaginn og sagði hún þau ætla að fara þangað.")
     speakers_found = [q.speaker.name for q in article.quotes if q.speaker is not None]
     assert "París" not in speakers_found
+
+
+def test_a_name_after_ad_nafni_names_the_person_the_noun_describes(read: Read) -> None:
+    """``Kona að nafni Sigrún Hallsdóttir sagði …``: the speaker is Sigrún, the noun her title.
+
+    *að nafni* ('by the name') ties a name to the noun before it; the dative *nafni* is no
+    speaker (*nafni Sigrún Hallsdóttir*).
+    """
+    (quote,) = read("Kona að nafni Sigrún Hallsdóttir sagði að hún hefði séð manninn hlaupa burt.").quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Sigrún Hallsdóttir"
+    assert np_title(read, "Maður að nafni Jón Jónsson segir að brúin sé ónýt.") == "maður"
+
+
+def np_title(read: Read, text: str) -> str | None:
+    """The title the speaker of the one quote in ``text`` was given."""
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None
+    return quote.speaker.title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Um 80% þeirra sem hafa hæstu tekjurnar segjast vera við góða heilsu.",
+        "Af þeim sem svöruðu kváðust vera sátt við þjónustuna um sjötíu prósent.",
+    ],
+)
+def test_an_infinitive_after_a_middle_verb_of_saying_is_no_speaker(read: Read, text: str) -> None:
+    """``segjast vera …``: *vera* is the infinitive *segjast* governs, not the noun *vera* ('a being')."""
+    names = [q.speaker.name for q in read(text).quotes if q.speaker is not None]
+    assert "vera" not in names
+
+
+def test_read_np_reads_no_noun_phrase_at_a_conjunction_or_a_governed_verb_form() -> None:
+    """A conjunction (*ef*) and a supine after *hafa* (*verið*) head no noun phrase."""
+    text = "Hann hefur verið þar og ef svo fer segist vera tilbúinn."
+    tokens = [t for s in analyse(text, split(text)) for t in s.tokens]
+    words = [t.text for t in tokens]
+    for word in ("verið", "ef", "vera"):
+        assert read_np(tokens, words.index(word)) is None, word
+    assert read_np(tokens, words.index("Hann")) is not None

@@ -343,6 +343,42 @@ def _proper(token: Token) -> bool:
     return any(m.lemma[:1].isupper() for m in _noun_meanings(token))
 
 
+_MODALS = frozenset({"munu", "skulu", "vilja", "mega", "kunna", "hljóta"})
+"""Verbs that take a bare infinitive (``mun vera``, ``vill fara``)."""
+_SUPINE_TAKERS = frozenset({"hafa", "geta"})
+"""Verbs that take the supine (``hefur verið``, ``getur verið``)."""
+
+
+def _no_head(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the lower-case word ``tokens[i]`` can head no noun phrase where it stands.
+
+    A conjunction (``ef``, ``bæði``, ``enda``) opens or joins clauses whatever noun readings
+    BÍN also gives it (*ef* 'doubt'). A nonfinite verb form right after the verb that governs
+    it is that verb, not a noun: a middle-voice verb (*segjast*, *kveðast*, *virðast*) or a
+    modal takes a bare infinitive (*segjast vera*, not *vera* 'a being'), *hafa* and *geta*
+    the supine (*hefur verið*, not *verið* 'the fishing station').
+    """
+    token = tokens[i]
+    if _is_cap(token):
+        return False
+    if any(m.cat == "st" for m in token.meanings):
+        return True
+    if i == 0 or tokens[i - 1].kind != "word":
+        return False
+    verbs = [m for m in tokens[i - 1].meanings if m.cat == "so"]
+    if not verbs:
+        return False
+    readings = [m.tags for m in token.meanings if m.cat == "so"]
+    if any(t.endswith("-NH") for t in readings) and any("MM-" in m.tags or m.lemma in _MODALS for m in verbs):
+        return True
+    return any(t.endswith("SAGNB") for t in readings) and any(m.lemma in _SUPINE_TAKERS for m in verbs)
+
+
+def _named(tokens: Sequence[Token], j: int) -> bool:
+    """Whether ``að nafni`` ('by the name') stands at ``tokens[j]``."""
+    return tokens[j].low == "að" and tokens[j + 1].low == "nafni"
+
+
 def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
     """The given-name reading of a capitalised word (``Ragnar``).
 
@@ -753,6 +789,8 @@ def read_np(
         )
     elif token.kind == "word":
         low = token.low
+        if _no_head(tokens, i):
+            return None
         if low in PRONOUNS and any(m.cat == "pfn" for m in token.meanings):
             gender, number = PRONOUNS[low]
             subject = any(m.cat == "pfn" and m.tags.startswith("NF") for m in token.meanings)
@@ -863,6 +901,11 @@ def read_np(
             )
     if mention is None:
         return None
+    if mention.kind == "description" and mention.tok_end + 2 < stop and _named(tokens, mention.tok_end):
+        # "leikari að nafni Anthony Trapp": the name names the one the description describes
+        person = read_np(tokens, mention.tok_end + 2, stop, apposition=apposition, oblique=oblique)
+        if person is not None and person.kind == "person" and person.title is None:
+            return attrs.evolve(person, title=mention.name, np_start=i)
     # a title right after a name: "Katrín Jakobsdóttir forsætisráðherra", "... bæjarstjóri X"
     if (
         mention.kind == "person"
