@@ -193,3 +193,49 @@ def test_cue_under_a_modal_with_a_subject_still_reports(read: Read) -> None:
 def test_question_word_opens_no_clause_with_a_dropped_complementizer(read: Read, text: str) -> None:
     """*hvar*, *hvernig* open a question, not a clause whose *að* was dropped."""
     assert read(text).quotes == ()
+
+
+# --- a passive inside a relative clause; a new main clause after "og er" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Liðið vann í leik sem fyrirfram hefði verið talinn auðveld bráð fyrir gestina.",
+            "fyrirfram hefði verið talinn auðveld bráð fyrir gestina",
+        ),
+        ("Styrkjunum er beint þangað sem þörfin er talin mest.", "þörfin er talin mest"),
+        (
+            "Hreindýrin sem lifa á heiðinni eru talin vera afkomendur dýra frá Vopnafirði.",
+            "Hreindýrin sem lifa á heiðinni eru talin vera afkomendur dýra frá Vopnafirði",
+        ),
+        (
+            "Verkfræðingurinn sem starfar hjá félaginu er talinn sá færasti á landinu.",
+            "Verkfræðingurinn sem starfar hjá félaginu er talinn sá færasti á landinu",
+        ),
+    ],
+)
+def test_passive_in_a_relative_clause_starts_after_sem(read: Read, text: str, clause: str) -> None:
+    """A passive that is the relative clause's own starts after *sem*; one in the subject's
+    relative clause (with a verb of its own) leaves the subject whole."""
+    [quote] = read(text).quotes
+    assert (quote.kind, quote.text) == ("indirect", clause)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Meirihlutinn taldi málið gegn honum réttmætt og er andsnúið því að hann verði náðaður.",
+            "málið gegn honum réttmætt",
+        ),
+        (
+            "Magnús segir hægt að bæta kerfið og það er komið til skoðunar hjá landlækni.",
+            "hægt að bæta kerfið",
+        ),
+    ],
+)
+def test_report_ends_before_og_and_the_verb_er(read: Read, text: str, clause: str) -> None:
+    """*og er …*, *og það er …*: *er* is the verb of a new main clause, not a relative."""
+    assert read(text).quotes[0].text == clause

@@ -669,3 +669,29 @@ def test_a_genitive_that_is_also_a_verb_form_belongs_to_the_subject_before_the_v
     """*barna* and *bænda* are also verb forms in BÍN, but right before the finite cue verb
     they can only be the genitive of the noun before them."""
     assert [q.speaker and q.speaker.name for q in Article.from_text(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lögmaður hans segir í viðtali við Stöð 2 að maðurinn krefjist bóta.", "lögmaður hans"),
+        ("Gagnrýnendur þeirra halda því fram að tillögurnar gangi of langt.", "gagnrýnendur þeirra"),
+        ("Fréttastofa AFP greindi frá því í dag að þrír hefðu verið handteknir.", "fréttastofa AFP"),
+        (
+            "Guðrún Pálsdóttir, saksóknari hjá embætti héraðssaksóknara, segir að ákæra verði gefin út.",
+            "Guðrún Pálsdóttir",
+        ),
+    ],
+)
+def test_a_subject_with_an_owner_an_acronym_or_a_pp_in_its_apposition_is_read_whole(
+    read: Read, text: str, name: str
+) -> None:
+    """The subject before the cue is read whole, so the report is not taken for an impersonal one.
+
+    A genitive pronoun owns the noun before it (*lögmaður hans*), an acronym names the owner
+    (*Fréttastofa AFP*), and a PP in an apposition may hold a noun BÍN also reads as a verb
+    (*embætti*, a subjunctive of *embætta*) before the comma that closes it.
+    """
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name.casefold() == name.casefold()

@@ -170,7 +170,11 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
         # "og" may join noun phrases inside the report; "en" joins clauses, its subject may be long
         for y in range(x + 1, min(b, x + (4 if tokens[x].low == "og" else 7))):
             token = tokens[y]
-            if doc.inside[y] >= 0 or token.low in SUBORDINATORS or token.low == "að":
+            if (
+                doc.inside[y] >= 0
+                or (token.low in SUBORDINATORS and not _verb_er(tokens, y))
+                or token.low == "að"
+            ):
                 break  # "en eftir að þær fengu …": a subordinate clause first, its verb is not the main one
             if (cue_at(tokens, y, b) is not None and not subjunctive_only(token)) or (
                 indicative_only(token) and strong_finite(token) and third_person_possible(tokens, y)
@@ -179,6 +183,17 @@ def clause_end(doc: Doc, start: int, b: int) -> int:
             if subjunctive_only(token):
                 break
     return b
+
+
+def _verb_er(tokens: Sequence[Token], y: int) -> bool:
+    """*er* as the verb *vera*, not a relative: right after *og* or a nominative pronoun.
+
+    *… og er andsnúið því*, *… og það er komið til skoðunar*: a new main clause's verb.
+    """
+    before = tokens[y - 1]
+    return tokens[y].low == "er" and (
+        before.low == "og" or any(m.cat == "pfn" and m.tags.startswith("NF") for m in before.meanings)
+    )
 
 
 CLAUSE_COORDINATORS = frozenset({"en", "og", "enda"})

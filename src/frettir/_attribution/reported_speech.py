@@ -26,6 +26,7 @@ from frettir._attribution.mentions import entity_for
 from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
 from frettir._cues import (
+    AUXILIARIES,
     INFINITIVE_CLAUSE,
     QUOTE_ONLY,
     REQUEST_CUES,
@@ -306,11 +307,36 @@ def _with_raised_subject(ctx: Context, report: Report) -> Report:
     """The report of *X var sagður hafa …* from its clause's start (ANNOTATION.md's gold)."""
     doc = ctx.doc
     a, _ = doc.units[report.site.unit]
-    start = clause_start(doc, a, report.site.cue.index)
+    start = _relative_start(doc, clause_start(doc, a, report.site.cue.index), report.site.cue.index)
     span = content_span(doc, start, report.end)
     if span is None or start >= report.site.cue.index:
         return report
     return attrs.evolve(report, start=start, span=span)
+
+
+def _relative_start(doc: Doc, start: int, i: int) -> int:
+    """Where a passive's clause starts when it is a relative clause (*í leik sem var talinn …*).
+
+    After the last *sem* before the participle at ``i``, when no finite verb but an
+    auxiliary stands between them: the passive is the relative clause's own, and its subject
+    the relative pronoun. A relative clause inside the subject has its own verb (*Hreindýrin
+    sem lifa hér eru talin …*): then the clause starts at ``start``.
+    """
+    tokens = doc.tokens
+    rel = next((j for j in range(i - 1, start - 1, -1) if tokens[j].low == "sem" and doc.inside[j] < 0), None)
+    if rel is None:
+        return start
+    for y in range(rel + 1, i):
+        token = tokens[y]
+        if any(m.cat == "so" and m.lemma in AUXILIARIES for m in token.meanings):
+            continue
+        if (
+            finite(token)
+            and third_person_possible(tokens, y)
+            and (y == rel + 1 or not nominal_here(tokens, y, rel + 1))  # "sem starfar": a verb after "sem"
+        ):
+            return start
+    return rel + 1
 
 
 @rule("indirect.request", 0.7, stage="reported")
