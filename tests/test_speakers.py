@@ -721,7 +721,5 @@ def test_a_title_of_joined_genitives_and_a_bracketed_acronym_are_read(
     ``formaður Samtaka verslunar og þjónustu (SVÞ) segir``: the subject runs to the verb, so
     the report has its speaker; the acronym is left out of the name and the title.
     """
-    (quote,) = read(text).quotes
-    assert quote.speaker is not None
-    assert quote.speaker.name == name
-    assert quote.speaker.title == title
+    speakers_found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
+    assert speakers_found == [(name, title)]
