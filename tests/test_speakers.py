@@ -653,3 +653,29 @@ def test_read_np_reads_no_noun_phrase_at_a_conjunction_or_a_governed_verb_form()
     for word in ("verið", "ef", "vera"):
         assert read_np(tokens, words.index(word)) is None, word
     assert read_np(tokens, words.index("Hann")) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lögmaður hans segir í viðtali við Stöð 2 að maðurinn krefjist bóta.", "lögmaður hans"),
+        ("Gagnrýnendur þeirra halda því fram að tillögurnar gangi of langt.", "gagnrýnendur þeirra"),
+        ("Fréttastofa AFP greindi frá því í dag að þrír hefðu verið handteknir.", "fréttastofa AFP"),
+        (
+            "Guðrún Pálsdóttir, saksóknari hjá embætti héraðssaksóknara, segir að ákæra verði gefin út.",
+            "Guðrún Pálsdóttir",
+        ),
+    ],
+)
+def test_a_subject_with_an_owner_an_acronym_or_a_pp_in_its_apposition_is_read_whole(
+    read: Read, text: str, name: str
+) -> None:
+    """The subject before the cue is read whole, so the report is not taken for an impersonal one.
+
+    A genitive pronoun owns the noun before it (*lögmaður hans*), an acronym names the owner
+    (*Fréttastofa AFP*), and a PP in an apposition may hold a noun BÍN also reads as a verb
+    (*embætti*, a subjunctive of *embætta*) before the comma that closes it.
+    """
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None
+    assert quote.speaker.name.casefold() == name.casefold()

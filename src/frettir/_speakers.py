@@ -509,6 +509,19 @@ def _genitive_word(token: Token) -> bool:
     )
 
 
+def _possessive_genitive(tokens: Sequence[Token], j: int, limit: int) -> bool:
+    """Whether ``tokens[j]`` is a personal pronoun in the genitive owning the noun before it.
+
+    ``lögmaður hans``, ``talsmaður hennar``, ``hallmælendur þeirra``: the genitive of *hann*,
+    *hún*, *það* or *þeir* after a noun is its owner. Not before *að*, where *þess* points at
+    the clause that follows (``í ljósi þess að``).
+    """
+    token = tokens[j]
+    if _is_cap(token) or not any(m.cat == "pfn" and m.tags.startswith("EF") for m in token.meanings):
+        return False
+    return not (j + 1 < limit and tokens[j + 1].low == "að")
+
+
 def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
     """Whether the word at ``j``, which has a genitive reading, is an adverb that ends the phrase.
 
@@ -537,6 +550,12 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
             token.kind == "word" and _is_cap(token) and any(m.cat == "entity" for m in token.meanings)
         ):
             j += 1  # "forstjóri Icelandair", "talsmaður Samherja"
+            continue
+        if token.kind == "word" and token.text.isupper() and len(token.text) > 1:
+            j += 1  # an acronym names its owner whatever BÍN reads it as: "Fréttastofa AFP"
+            continue
+        if token.kind == "word" and _possessive_genitive(tokens, j, limit):
+            j += 1  # "lögmaður hans", "hallmælendur þeirra"
             continue
         if token.kind == "word" and token.meanings:
             if (
@@ -970,8 +989,8 @@ def _closing_comma(tokens: Sequence[Token], j: int, stop: int) -> int | None:
             return k if k > j + 1 else None
         if token.kind in ("person", "entity", "number"):
             continue
-        if token.kind != "word" or not token.meanings or _is_verb(token):
-            return None
+        if token.kind != "word" or not token.meanings or (_is_verb(token) and not _noun_meanings(token)):
+            return None  # a verb: a clause; a noun with a verb reading (embætti) may stand in a PP
         if not any(m.cat in NOUN_CATS | {"lo", "gr", "fn", "to", "fs"} for m in token.meanings):
             return None
     return None
