@@ -403,3 +403,56 @@ def test_perfect_infinitive_after_a_stance_verb_is_reported(read: Read, verb: st
     """``neitaði að hafa verið þar``: a claim about the past is reported, from after *að*."""
     [quote] = read(f"Páll Jónsson {verb} að hafa verið á staðnum um nóttina.").quotes
     assert quote.text == "hafa verið á staðnum um nóttina"
+
+
+# --- cues with a particle: a middle verb, a noun in the particle ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "clause"),
+    [
+        (
+            "Bankaráðið féllst á að vextir yrðu lækkaðir.",
+            "bankaráðið",
+            "fallast á",
+            "vextir yrðu lækkaðir",
+        ),
+        (
+            "Dómurinn féllst ekki á að ákærði hefði verið í neyðarvörn.",
+            "dómurinn",
+            "fallast á",
+            "ákærði hefði verið í neyðarvörn",
+        ),
+        (
+            "Sóley Halldórsdóttir vekur athygli á því að biðlistar hafi lengst.",
+            "Sóley Halldórsdóttir",
+            "vekja athygli á",
+            "biðlistar hafi lengst",
+        ),
+        (
+            "Á fundinum vakti bæjarstjórinn athygli á því að tjónið væri mikið.",
+            "bæjarstjórinn",
+            "vekja athygli á",
+            "tjónið væri mikið",
+        ),
+    ],
+)
+def test_a_cue_whose_particle_is_a_word_of_its_own(
+    read: Read, text: str, speaker: str, cue: str, clause: str
+) -> None:
+    """*féllst á að* is the middle *fallast* (BÍN's lemma is *falla*) with its particle;
+    *vekja athygli á* has a noun in its particle, which is never read into the subject."""
+    found = [(q.text, q.speaker and q.speaker.name, q.cue) for q in read(text).quotes]
+    assert found == [(clause, speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Það vakti athygli að ráðherrann mætti ekki á fundinn.",
+        "Skriðan féll á veginn í nótt og er hann lokaður.",
+        "Liðið féll á því að nýta ekki færin.",
+    ],
+)
+def test_the_same_verbs_without_their_particle_report_nothing(read: Read, text: str) -> None:
+    assert read(text).quotes == ()

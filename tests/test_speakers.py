@@ -656,6 +656,22 @@ def test_read_np_reads_no_noun_phrase_at_a_conjunction_or_a_governed_verb_form()
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Umboðsmaður barna segir að biðlistar hafi lengst.", "umboðsmaður barna"),
+        ("Talsmenn bænda segja að áburðarverð hafi hækkað.", "talsmenn bænda"),
+        ("Formaður félagsins segir að áburðarverð hafi hækkað.", "formaður félagsins"),
+    ],
+)
+def test_a_genitive_that_is_also_a_verb_form_belongs_to_the_subject_before_the_verb(
+    text: str, speaker: str
+) -> None:
+    """*barna* and *bænda* are also verb forms in BÍN, but right before the finite cue verb
+    they can only be the genitive of the noun before them."""
+    assert [q.speaker and q.speaker.name for q in Article.from_text(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Lögmaður hans segir í viðtali við Stöð 2 að maðurinn krefjist bóta.", "lögmaður hans"),

@@ -60,7 +60,7 @@ ACCUSING: frozenset[str] = frozenset({"saka"})
 PARTICLE_VERBS: frozenset[str] = frozenset(
     {
         "minna", "leggja", "greina", "benda", "bæta", "taka", "halda", "vara", "vísa", "tala",
-        "koma", "hafa", "lýsa", "fallast",
+        "koma", "hafa", "lýsa", "vekja",
     }
 )  # fmt: skip
 """Verbs that report only with their particle (:data:`PARTICLES`)."""
@@ -83,12 +83,15 @@ PARTICLES: dict[str, tuple[str, ...]] = {
     "hafa": ("eftir",),
     "lýsa": ("yfir",),
     "fallast": ("á",),
+    "vekja": ("athygli á",),
     "óska": ("eftir",),
     "skora": ("á",),
     "saka": ("um",),
 }
 """Verbs that are cues only with a particle within a few words (``bæta við``, ``skora á``):
-the cue is the lemma and the particle found."""
+the cue is the lemma and the particle found. A particle of two words must come as written
+(*vakti athygli á því að*: *Það vakti athygli að …* reports nothing). A middle verb of
+:data:`MIDDLE` listed here is a cue only with its particle (*féllst á að*)."""
 QUOTE_ONLY: frozenset[str] = frozenset({"halda áfram"})
 """Cues of a direct quote only, as a finite verb (*heldur hann áfram: „…“*): *halda áfram*
 takes no clause of what was said (*heldur áfram að vinna* is to go on working)."""
@@ -98,6 +101,7 @@ MIDDLE: dict[str, str] = {
     "kveða": "kveðast",
     "minna": "minnast",
     "krefja": "krefjast",
+    "falla": "fallast",
 }
 """Middle-voice forms that are cues of their own (``segist``, ``minnist þess að``, ``krafðist``)."""
 INFINITIVE_REPORT_MIDDLE: frozenset[str] = frozenset({"segjast", "kveðast"})
@@ -370,6 +374,11 @@ def cue_at(
             name = MIDDLE[lemma]
             if nonfinite and name not in INFINITIVE_REPORT_MIDDLE:
                 continue
+            if name in PARTICLES:
+                particle = _particle_after(tokens, i, stop, PARTICLES[name])
+                if particle is not None:
+                    return Cue(f"{name} {particle}", i, token.start, token.end, False)  # "féllst á"
+                continue
             return Cue(name, i, token.start, token.end, name in INFINITIVE_REPORT_MIDDLE)  # "hafi sagst"
         if middle or lemma not in SAYING:
             continue
@@ -382,8 +391,8 @@ def cue_at(
             for k in range(i + 1, min(stop, i + 5)):
                 if lemma == "hafa" and any("SAGNB" in m.tags for m in tokens[k].meanings if m.cat == "so"):
                     break  # "hafi misst vinnuna eftir fund": the perfect, not "hafa eftir"
-                if tokens[k].low in particles:
-                    particle = tokens[k].low
+                particle = _particle_at(tokens, k, stop, particles)
+                if particle is not None:
                     if (
                         lemma == "hafa"
                         and particle == "eftir"
@@ -427,6 +436,24 @@ def _before_impersonal_modal(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _particle_at(tokens: Sequence[Token], k: int, stop: int, particles: Sequence[str]) -> str | None:
+    """The particle (of one word or more) of ``particles`` that starts at ``tokens[k]``, if any."""
+    for particle in particles:
+        words = particle.split()
+        if k + len(words) <= stop and all(tokens[k + n].low == word for n, word in enumerate(words)):
+            return particle
+    return None
+
+
+def _particle_after(tokens: Sequence[Token], i: int, stop: int, particles: Sequence[str]) -> str | None:
+    """The first particle of ``particles`` within four words after the verb at ``i``."""
+    for k in range(i + 1, min(stop, i + 5)):
+        particle = _particle_at(tokens, k, stop, particles)
+        if particle is not None:
+            return particle
+    return None
+
+
 def _infinitive_after_verb(tokens: Sequence[Token], i: int) -> bool:
     """An infinitive form right after a finite middle verb (past ``ekki``): *sagðist (ekki) telja*.
 
@@ -466,14 +493,19 @@ _PHRASE_TRIGGERS = frozenset({"sögn", "mati"})
 def _triggers() -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Word forms that can start a report, and forms that need their particle too."""
     plain: set[str] = set(_PHRASE_TRIGGERS)
-    for lemma in (SAYING | MIDDLE.keys() | EXPERIENCER.keys()) - PARTICLES.keys():
+    active = {name: lemma for lemma, name in MIDDLE.items()}  # "fallast" is a form of "falla"
+    for lemma in (
+        (SAYING | MIDDLE.keys() | EXPERIENCER.keys())
+        - PARTICLES.keys()
+        - {active[name] for name in PARTICLES if name in active}
+    ):
         plain |= word_forms(lemma)
     for adjective in BELIEF_ADJECTIVES:
         plain |= word_forms(adjective, "lo") | {adjective}
     with_particle: dict[str, set[str]] = {}
     for lemma, particles in PARTICLES.items():
-        for form in word_forms(lemma):
-            with_particle.setdefault(form, set()).update(particles)
+        for form in word_forms(active.get(lemma, lemma)):
+            with_particle.setdefault(form, set()).update(particle.split()[0] for particle in particles)
     return frozenset(plain), {form: frozenset(p) for form, p in with_particle.items()}
 
 

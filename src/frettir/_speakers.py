@@ -539,6 +539,30 @@ def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
     return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
 
 
+def _genitive_between(tokens: Sequence[Token], j: int) -> bool:
+    """Whether a word with genitive noun and verb readings is the genitive of the noun before it.
+
+    It is when the next word can only be a finite verb and none of the word's own finite
+    readings agrees with the noun before it as its subject: two verbs do not stand side by
+    side there (``Umboðsmaður barna segir``: *barna* is also *þeir barna*, plural; ``Talsmenn
+    bænda segja``: *bænda* is also a participle). ``sem RÚV birti sjást``: *birti* agrees with
+    *RÚV* and is its verb. The word after is looked at even when the phrase is read up to a
+    limit before it.
+    """
+    k = j + 1
+    if j == 0 or k >= len(tokens) or tokens[k].kind != "word" or not tokens[k].meanings:
+        return False
+    after = tokens[k].meanings
+    if not all(m.cat == "so" for m in after) or not any("-FH-" in m.tags or "-VH-" in m.tags for m in after):
+        return False
+    numbers = {"-ET" if "ET" in m.tags else "-FT" for m in _noun_meanings(tokens[j - 1])}
+    return bool(numbers) and not any(
+        m.cat == "so" and ("-FH-" in m.tags or "-VH-" in m.tags) and f"3P{n}" in m.tags
+        for m in tokens[j].meanings
+        for n in numbers
+    )
+
+
 def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool = False) -> int:
     """Extend a noun phrase over a genitive complement or a short place PP (``á Akureyri``).
 
@@ -560,7 +584,7 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
         if token.kind == "word" and token.meanings:
             if (
                 _genitive_word(token)
-                and (title or not any(m.cat == "so" for m in token.meanings))
+                and (title or not any(m.cat == "so" for m in token.meanings) or _genitive_between(tokens, j))
                 and not _adverb_ends(tokens, j, limit)
             ):
                 j += 1  # "forstjóri Samherja", in a title also "formaður stjórnar"

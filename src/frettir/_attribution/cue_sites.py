@@ -302,12 +302,14 @@ def subject_of(
     while j >= a and tokens[j].kind == "word" and tokens[j].low in ADVERBIAL_STARTS:
         j -= 1
     coordinated = j >= a and tokens[j].text in ("og", "en")
-    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við")
-    if i + 1 < b and doc.inside[i + 1] < 0:
-        inv = read_np(tokens, i + 1, b)
-        if inv is None and i + 2 < b and nominative_adjective(tokens[i + 1]):
+    # inverted: verb then subject ("sagði Trump", "Segir Eiríkur að", "bætti hún við"), which
+    # ends before the cue's particle ("vakti ráðherrann athygli á": "athygli" is the cue's)
+    end = _particle_start(doc, cue, b)
+    if i + 1 < end and doc.inside[i + 1] < 0:
+        inv = read_np(tokens, i + 1, end)
+        if inv is None and i + 2 < end and nominative_adjective(tokens[i + 1]):
             # "sagði glaður Halldór eftir leikinn": an adjective describing the speaker first
-            inv = read_np(tokens, i + 2, b)
+            inv = read_np(tokens, i + 2, end)
             if inv is not None and inv.kind not in ("person", "pronoun"):
                 inv = None
         if (
@@ -332,6 +334,22 @@ def subject_of(
         if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
     return None, after
+
+
+def _particle_start(doc: Doc, cue: Cue, b: int) -> int:
+    """Where a cue's particle that is a noun begins (``vekja athygli á``, ``leggja áherslu``), else ``b``.
+
+    A preposition or adverb particle (``benda á``) may also stand inside the subject
+    (``benti lögreglan á Suðurlandi á að``): it bounds nothing.
+    """
+    words = cue.lemma.split()
+    if len(words) < 2:
+        return b
+    for k in range(cue.index + 1, min(b, cue.index + 5)):
+        token = doc.tokens[k]
+        if token.low == words[1]:
+            return b if any(m.cat in ("fs", "ao") for m in token.meanings) else k
+    return b
 
 
 def _readings_of(doc: Doc, mention: Mention, k: int) -> list[str]:
