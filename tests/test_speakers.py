@@ -723,3 +723,29 @@ def test_a_title_of_joined_genitives_and_a_bracketed_acronym_are_read(
     """
     speakers_found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
     assert speakers_found == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Prófessor Jón Jónsson segir að vextir lækki í haust.", "Jón Jónsson", "prófessor"),
+        (
+            "Forsætisráðherra Katrín Jakobsdóttir segir að vextir lækki.",
+            "Katrín Jakobsdóttir",
+            "forsætisráðherra",
+        ),
+        ("Vextir lækka í haust að sögn prófessors Jóns Jónssonar.", "Jón Jónsson", "prófessor"),
+        ("Ráðgjafi Jóns Jónssonar segir að vextir lækki í haust.", "ráðgjafi Jóns Jónssonar", None),
+        ("Lögmaður Trump segir að forsetinn sé saklaus.", "lögmaður Trump", None),
+    ],
+)
+def test_a_title_right_before_a_name_in_its_case_is_the_name_s_title(
+    read: Read, text: str, name: str, title: str | None
+) -> None:
+    """``Prófessor Jón Jónsson segir``: the speaker is Jón Jónsson, ``prófessor`` his title.
+
+    Title and name agree in case (``prófessors Jóns``); a name that may be genitive after a
+    nominative title owns it instead (``ráðgjafi Jóns``, the uninflected ``lögmaður Trump``).
+    """
+    found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
+    assert found == [(name, title)]
