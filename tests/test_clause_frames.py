@@ -239,3 +239,38 @@ def test_passive_in_a_relative_clause_starts_after_sem(read: Read, text: str, cl
 def test_report_ends_before_og_and_the_verb_er(read: Read, text: str, clause: str) -> None:
     """*og er …*, *og það er …*: *er* is the verb of a new main clause, not a relative."""
     assert read(text).quotes[0].text == clause
+
+
+# --- who issued a document the report names ---------------------------------------------------
+
+
+def test_definite_document_noun_points_back_to_its_issuer(read: Read) -> None:
+    """*í tilkynningunni* (with the article) is the notice already named: its issuer speaks."""
+    article = read(
+        "Lögreglan á Suðurlandi sendi frá sér tilkynningu í morgun. Hún segir að vegurinn sé lokaður.\n\n"
+        "Björgunarsveitir voru kallaðar út.\n\n"
+        "Þá segir jafnframt í tilkynningunni að ökumenn eigi að bíða."
+    )
+    [quote] = [q for q in article.quotes if q.text.startswith("ökumenn")]
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Lögreglan á Suðurlandi"
+
+
+def test_document_noun_inside_the_report_names_no_issuer(read: Read) -> None:
+    """``Að lokum segir að málið sé …``: *mál* is what the report is about, no document."""
+    article = read(
+        "Ráðherra svaraði fyrirspurninni skriflega. „Engin gögn voru send úr ráðuneytinu.“ "
+        "Rekstrarfélag Stjórnarráðsins hefur staðfest það.\n\n"
+        "Að lokum segir að málið sé til rannsóknar hjá lögreglunni."
+    )
+    [quote] = [q for q in article.quotes if q.text.startswith("málið")]
+    assert quote.speaker is None or quote.speaker.name != "Stjórnarráðið"
+
+
+@pytest.mark.parametrize("verb", ["byrjaði", "fór"])
+def test_verb_of_saying_after_an_aspect_verb_is_the_cue(read: Read, verb: str) -> None:
+    """*byrjaði að öskra „…“*: the infinitive is the cue, the aspect verb's subject the speaker."""
+    [quote] = read(f"Mannfjöldinn á torginu {verb} að öskra „Áfram Ísland!“ þegar markið kom.").quotes
+    assert (quote.kind, quote.text, quote.cue) == ("direct", "Áfram Ísland!", "öskra")
+    assert quote.speaker is not None
+    assert quote.speaker.name.lower() == "mannfjöldinn á torginu"

@@ -708,3 +708,31 @@ def test_a_middle_name_bin_reads_as_a_common_word_stays_in_the_full_name() -> No
     )
     speakers = [q.speaker and q.speaker.name for q in Article.from_text(text).quotes]
     assert speakers == ["Þórdís Kolbrún Reykfjörð Gylfadóttir"] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "Margrét Sanders formaður Samtaka verslunar og þjónustu (SVÞ) segir að salan hafi verið góð.",
+            "Margrét Sanders",
+            "formaður Samtaka verslunar og þjónustu",
+        ),
+        (
+            "Jón Jónsson, ráðherra ferðamála, iðnaðar og nýsköpunar, segir að ferðamönnum fjölgi.",
+            "Jón Jónsson",
+            "ráðherra ferðamála, iðnaðar og nýsköpunar",
+        ),
+        ("Samtök atvinnulífsins (SA) segja að launahækkanir séu of miklar.", "Samtök atvinnulífsins", None),
+    ],
+)
+def test_a_title_of_joined_genitives_and_a_bracketed_acronym_are_read(
+    read: Read, text: str, name: str, title: str | None
+) -> None:
+    """Genitives joined by *og* or a comma are one title; an acronym in brackets repeats a name.
+
+    ``formaður Samtaka verslunar og þjónustu (SVÞ) segir``: the subject runs to the verb, so
+    the report has its speaker; the acronym is left out of the name and the title.
+    """
+    speakers_found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
+    assert speakers_found == [(name, title)]

@@ -592,6 +592,20 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
         if token.kind == "word" and token.text.isupper() and len(token.text) > 1:
             j += 1  # an acronym names its owner whatever BÍN reads it as: "Fréttastofa AFP"
             continue
+        if (
+            title
+            and token.low in ("og", ",")
+            and j + 1 < limit
+            and _genitive_word(tokens[j - 1])
+            and bool(_noun_meanings(tokens[j + 1], "EF"))
+            and not _noun_meanings(tokens[j + 1], "NF")
+            and not _finite(tokens[j + 1])
+        ):
+            j += 1  # "formaður Samtaka verslunar og þjónustu": genitives joined in one name
+            continue
+        if token.text == "(" and j + 2 < limit and tokens[j + 1].text.isupper() and tokens[j + 2].text == ")":
+            j += 3  # "Samtaka verslunar og þjónustu (SVÞ)": a name's acronym after it
+            continue
         if token.kind == "word" and _possessive_genitive(tokens, j, limit):
             j += 1  # "lögmaður hans", "hallmælendur þeirra"
             continue
@@ -639,8 +653,29 @@ def _read_complement(tokens: Sequence[Token], j: int, limit: int, *, title: bool
 def _title_text(tokens: Sequence[Token], i: int, j: int) -> str:
     """The title tokens[i:j] with its head noun in the nominative."""
     head = _np_nominative(tokens, i, i + 1)
-    rest = " ".join(t.text for t in tokens[i + 1 : j])
+    rest = _words(tokens[i + 1 : j])
     return f"{head} {rest}".strip()
+
+
+def _words(tokens: Sequence[Token]) -> str:
+    """The words of a complement as written: a comma kept to its word, an acronym in brackets left out.
+
+    ``ferðamála , iðnaðar og nýsköpunar`` reads ``ferðamála, iðnaðar og nýsköpunar``; in
+    ``Samtök atvinnulífsins (SA)`` the bracketed acronym repeats the name and is no part of it.
+    """
+    words: list[str] = []
+    k = 0
+    while k < len(tokens):
+        text = tokens[k].text
+        if text == "(" and k + 2 < len(tokens) and tokens[k + 2].text == ")":
+            k += 3
+            continue
+        if text == "," and words:
+            words[-1] += ","
+        else:
+            words.append(text)
+        k += 1
+    return " ".join(words)
 
 
 def title_before(tokens: Sequence[Token], i: int, floor: int = 0) -> str | None:
@@ -922,7 +957,7 @@ def read_np(
                     name = _np_nominative(tokens, i, k + 1)
             else:
                 name = _np_nominative(tokens, i, k + 1)
-            tail = " ".join(t.text for t in tokens[k + 1 : j])
+            tail = _words(tokens[k + 1 : j])
             full = f"{name} {tail}".strip()
             capital = tokens[i].sent_start and full[:1].isupper()
             if kind == "description" and capital and not _proper(tokens[i]):

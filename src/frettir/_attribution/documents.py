@@ -14,7 +14,7 @@ from frettir._attribution.cue_sites import CueSite
 from frettir._attribution.document import Doc, first_index
 from frettir._attribution.mentions import entity_for
 from frettir._attribution.words import CONVERSATIONS, DOCUMENTS, PLATFORMS
-from frettir._greynir import Token, lookup
+from frettir._greynir import Meaning, Token, lookup
 from frettir._speakers import Entity, np_before, read_np
 
 __all__ = ["Media", "context_source", "impersonal_source"]
@@ -58,10 +58,16 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     a, _ = doc.units[site.unit]
     para = doc.para_of[i]
     position = doc.tokens[i].start
-    window = doc.tokens[a : min(len(doc.tokens), i + 3)]
+    end = _frame_end(doc.tokens, i)
+    window = doc.tokens[a:end]
     if doc.tokens[a].low == "þar" and site.unit > 0 and doc.para_of[doc.units[site.unit - 1][0]] == para:
         # "X sendi frá sér tilkynningu. Þar segir að …": "þar" points at the document before
-        window = doc.tokens[doc.units[site.unit - 1][0] : min(len(doc.tokens), i + 3)]
+        window = doc.tokens[doc.units[site.unit - 1][0] : end]
+    definite = next((t for t in window if _names_document(t, definite=True)), None)
+    if definite is not None:
+        issuer = _earlier_issuer(ctx, definite, site.unit)
+        if issuer is not None:
+            return issuer
     if any(_names_document(t) for t in window):
         # the latest body named as a subject ("Lögreglan á Austurlandi sendi …"), else the
         # latest body at all: a place after a preposition ("á Egilsstöðum") issues nothing
@@ -87,10 +93,57 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
     return best.entity
 
 
-def _names_document(token: Token) -> bool:
-    """A document noun (``tilkynning``, ``dómur``), also in a sentence tokenized without readings."""
-    readings = token.meanings or (lookup(token.low) if token.kind == "word" else ())
-    return any(m.lemma in DOCUMENTS for m in readings)
+def _frame_end(tokens: Sequence[Token], i: int) -> int:
+    """The end of the cue's own frame: a few words past the cue, up to its clause's *að*.
+
+    ``segir jafnframt í tilkynningunni að``: the document phrase. A document noun in the
+    reported clause is what the report is about (*Að lokum segir að málið sé til
+    rannsóknar*: *mál* there is no document the words are from).
+    """
+    end = min(len(tokens), i + 5)
+    return next((k for k in range(i + 1, end) if tokens[k].low in ("að", "hvort")), end)
+
+
+def _names_document(token: Token, *, definite: bool = False) -> bool:
+    """A document noun (``tilkynning``, ``dómur``), also in a sentence tokenized without readings.
+
+    With ``definite``, only in a form with the article (``í tilkynningunni``).
+    """
+    return any(m.lemma in DOCUMENTS and (not definite or m.tags.endswith("gr")) for m in _readings(token))
+
+
+def _readings(token: Token) -> Sequence[Meaning]:
+    """A word's BÍN readings, looked up for a sentence tokenized without them."""
+    return token.meanings or (lookup(token.low) if token.kind == "word" else ())
+
+
+def _earlier_issuer(ctx: Context, noun: Token, unit: int) -> Entity | None:
+    """Who issued the document a definite noun points back to (*í tilkynningunni*).
+
+    The article makes the noun refer to a document already named: the latest earlier
+    sentence with a form of the same noun (without marks), and in it the body or person
+    named as a subject (*Ritstjórn Kveiks hefur sent frá sér tilkynningu …*), or after
+    *frá* (*tilkynning frá lögreglunni*). Nobody if no earlier sentence names it.
+    """
+    doc = ctx.doc
+    tokens = doc.tokens
+    lemmas = {m.lemma for m in noun.meanings if m.lemma in DOCUMENTS}
+    for u in range(unit - 1, -1, -1):
+        a, b = doc.units[u]
+        for k in range(a, b):
+            if doc.inside[k] >= 0 or not any(m.lemma in lemmas for m in _readings(tokens[k])):
+                continue
+            if k + 2 < b and tokens[k + 1].low == "frá":
+                mention = read_np(tokens, k + 2, b, apposition=False)
+                if mention is not None:
+                    return entity_for(doc, mention)
+            for pos, entity in doc.registry.mentions_before(tokens[k].start):
+                if pos < tokens[a].start:
+                    break
+                if not entity.place and doc.registry.is_subject(pos):
+                    return entity  # a person, a body or a description of one (*Ritstjórn Kveiks*)
+            return None
+    return None
 
 
 def _platform(token: Token) -> str | None:
