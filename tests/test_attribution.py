@@ -436,3 +436,24 @@ def test_a_long_sentence_with_a_colon_is_no_document_heading() -> None:
     )
     assert all(q.rule != "direct.document_before" for q in article.quotes)
     assert all(q.speaker is None for q in article.quotes)
+
+
+@pytest.mark.parametrize(
+    ("between", "speaker", "rule"),
+    [
+        ("Páll Pálsson, þjálfari gestanna, var ekki sáttur.", "Páll Pálsson", "direct.introduced"),
+        ("Páll Pálsson þjálfari var ekki sáttur við dómgæsluna.", "Páll Pálsson", "direct.introduced"),
+        # not a person, or a one-word name that may be another word: the speaker before goes on
+        ("Liðið hefur nú tapað þremur leikjum í röð.", "Anna Jónsdóttir", "direct.continuation"),
+        ("Gerðar verða breytingar á liðinu.", "Anna Jónsdóttir", "direct.continuation"),
+        # the person is no subject of the sentence
+        ("Dómarinn rak Pál Pálsson af velli.", "Anna Jónsdóttir", "direct.continuation"),
+    ],
+)
+def test_a_quote_with_no_cue_goes_to_the_person_the_sentence_before_has_as_subject(
+    between: str, speaker: str, rule: str
+) -> None:
+    text = f"„Við unnum verðskuldað,“ sagði Anna Jónsdóttir.\n{between} „Dómarinn gerði mistök.“"
+    last = Article.from_text(text).quotes[-1]
+    assert last.text == "Dómarinn gerði mistök."
+    assert (last.speaker and last.speaker.name, last.rule) == (speaker, rule)

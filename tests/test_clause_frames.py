@@ -265,3 +265,12 @@ def test_document_noun_inside_the_report_names_no_issuer(read: Read) -> None:
     )
     [quote] = [q for q in article.quotes if q.text.startswith("málið")]
     assert quote.speaker is None or quote.speaker.name != "Stjórnarráðið"
+
+
+@pytest.mark.parametrize("verb", ["byrjaði", "fór"])
+def test_verb_of_saying_after_an_aspect_verb_is_the_cue(read: Read, verb: str) -> None:
+    """*byrjaði að öskra „…“*: the infinitive is the cue, the aspect verb's subject the speaker."""
+    [quote] = read(f"Mannfjöldinn á torginu {verb} að öskra „Áfram Ísland!“ þegar markið kom.").quotes
+    assert (quote.kind, quote.text, quote.cue) == ("direct", "Áfram Ísland!", "öskra")
+    assert quote.speaker is not None
+    assert quote.speaker.name.lower() == "mannfjöldinn á torginu"

@@ -697,6 +697,19 @@ def test_a_subject_with_an_owner_an_acronym_or_a_pp_in_its_apposition_is_read_wh
     assert quote.speaker.name.casefold() == name.casefold()
 
 
+def test_a_middle_name_bin_reads_as_a_common_word_stays_in_the_full_name() -> None:
+    """``Þórdís Kolbrún Reykfjörð Gylfadóttir``: *Reykfjörð* is no name in BÍN, but it stands
+    between the given names and the patronymic, so it is a middle name; the short form
+    later (*Þórdís Kolbrún*) and the role noun (*Ráðherrann*) are the same person."""
+    text = (
+        "Þórdís Kolbrún Reykfjörð Gylfadóttir utanríkisráðherra fundaði með Antony Blinken í gær.\n\n"
+        "„Við ræddum öryggismál,“ sagði Þórdís Kolbrún í samtali við fréttastofu.\n\n"
+        "Ráðherrann segir fundinn hafa verið góðan."
+    )
+    speakers = [q.speaker and q.speaker.name for q in Article.from_text(text).quotes]
+    assert speakers == ["Þórdís Kolbrún Reykfjörð Gylfadóttir"] * 2
+
+
 @pytest.mark.parametrize(
     ("text", "name", "title"),
     [

@@ -563,6 +563,20 @@ def _adverb_ends(tokens: Sequence[Token], j: int, limit: int) -> bool:
     return not (j > 0 and any(m.domain in _PLACE_DOMAINS for m in tokens[j - 1].meanings))
 
 
+def _patronymic_after(tokens: Sequence[Token], j: int, stop: int) -> int | None:
+    """The index after a patronymic or matronymic that ends a run of capitalised words from ``j``.
+
+    Within two more words; ``None`` when the run ends first.
+    """
+    for k in range(j + 1, min(stop, j + 3)):
+        token = tokens[k]
+        if token.kind != "word" or not _is_cap(token):
+            return None
+        if any(m.domain in ("föð", "móð") for m in token.meanings):
+            return k + 1
+    return None
+
+
 def _genitive_between(tokens: Sequence[Token], j: int) -> bool:
     """Whether a word with genitive noun and verb readings is the genitive of the noun before it.
 
@@ -839,7 +853,14 @@ def read_np(
         while j < stop and tokens[j].kind == "word" and _is_cap(tokens[j]):
             family = next((m for m in tokens[j].meanings if m.domain in ("föð", "móð", "ætt", "ism")), None)
             if family is None and tokens[j].meanings:
-                break
+                end = _patronymic_after(tokens, j, stop)
+                if end is None:
+                    break
+                # a middle name BÍN reads as a common word, before the patronymic: "Þórdís
+                # Kolbrún Reykfjörð Gylfadóttir" (reynir, where it reads the sentence, agrees)
+                words.extend(_shown(t) for t in tokens[j : end - 1])
+                j = end - 1
+                continue
             words.append(family.lemma if family is not None else _shown(tokens[j]))  # or a foreign surname
             j += 1
         mention = Mention(

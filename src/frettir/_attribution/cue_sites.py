@@ -188,7 +188,11 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
     if aux is None and _passive_first(doc, i, b):
         # "Talið er að …", "…, en sagt er að …": the participle fronted before its "er"
         return CueSite(cue, u, None, None, after_subject=i + 2, passive=True)
-    if aux is None or any(s.cue.index == aux[0] for s in unit_sites) or doc.tokens[i - 1].low == "að":
+    if aux is None and doc.tokens[i - 1].low == "að":
+        aux = _aspectual_before(doc, i - 1, a)  # "byrjaði að öskra „…“": the subject is the aspect verb's
+    elif doc.tokens[i - 1].low == "að":
+        return None
+    if aux is None or any(s.cue.index == aux[0] for s in unit_sites):
         return None
     k, lemma = aux
     if lemma == "vera" or any(_supine_of_vera(t) for t in doc.tokens[k + 1 : i]):
@@ -201,6 +205,26 @@ def _nonfinite_cue(doc: Doc, i: int, u: int, unit_sites: list[CueSite]) -> CueSi
         return None  # "Það má segja að …": one may say it; nobody is said to
     entity = entity_for(doc, subject) if subject is not None else None
     return CueSite(cue, u, subject, entity, after_subject=max(i + 1, after))
+
+
+ASPECTUAL: frozenset[str] = frozenset({"byrja", "fara", "taka"})
+"""Verbs of beginning with an infinitive after *að*: *byrjaði að öskra*, *fór að hrópa*, *tók
+að kalla*. The verb of saying in that infinitive is the cue, and the aspect verb's subject
+its speaker."""
+
+
+def _aspectual_before(doc: Doc, k: int, a: int) -> tuple[int, str] | None:
+    """A finite aspect verb right before *að* at ``k``, or before its pronoun subject (*fór hún að*)."""
+    for j in (k - 1, k - 2):
+        if j < a or doc.inside[j] >= 0:
+            return None
+        token = doc.tokens[j]
+        for m in token.meanings:
+            if m.cat == "so" and m.lemma in ASPECTUAL and ("-FH-" in m.tags or "-VH-" in m.tags):
+                return j, m.lemma
+        if not any(m.cat == "pfn" for m in token.meanings):
+            return None
+    return None
 
 
 def _finite_vera(token: Token) -> bool:

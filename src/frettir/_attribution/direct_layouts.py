@@ -30,6 +30,7 @@ __all__ = [
     "dash",
     "document_before",
     "in_report",
+    "introduced",
     "split",
     "this_names",
     "this_says",
@@ -383,3 +384,37 @@ def this_names(ctx: Context, chain: Chain) -> Claim | None:
                 entity = entity_for(doc, mention)
                 return mark_claim(doc, m, entity, (mention.start, mention.end), None, "direct.this_names")
     return None
+
+
+@rule("direct.introduced", 0.7, stage="uncued")
+def introduced(ctx: Context, chain: Chain) -> Claim | None:
+    r"""No cue: the person whom the sentence right before, in the same paragraph, has as subject.
+
+    A news layout: a sentence names someone and says how they took something, and their words
+    follow in marks with no verb of saying (*Ágúst Jóhannsson, þjálfari Vals, var ánægður.
+    „…“*). That person is named closer to the quote than whoever spoke before. The person's
+    name has two words or more (a first name alone may be another word: *Gerðar eru …*).
+
+    >>> show(
+    ...     "„Við unnum verðskuldað,“ sagði Anna Jónsdóttir.\n"
+    ...     "Páll Pálsson, þjálfari gestanna, var ekki sáttur. „Dómarinn gerði mistök.“"
+    ... )
+    direct.cue_after | Anna Jónsdóttir | segja | Við unnum verðskuldað,
+    direct.introduced | Páll Pálsson | None | Dómarinn gerði mistök.
+    """
+    doc = ctx.doc
+    m = chain[0]
+    i, _ = mark_tokens(doc, m)
+    k = i - 1
+    if k < 0 or doc.para_of[k] != doc.para_of[i] or doc.tokens[k].text != ".":
+        return None
+    a, _ = doc.units[doc.unit_of[k]]
+    if doc.para_of[a] != doc.para_of[i] or any(doc.inside[x] >= 0 for x in range(a, k)):
+        return None
+    start = doc.tokens[a].start
+    entity = doc.by_start.get(start)
+    if entity is None or entity.kind != "person" or not doc.registry.is_subject(start):
+        return None
+    if len(entity.name.split()) < 2:
+        return None  # a name of one word first in a sentence may be another word ("Gerðar eru …")
+    return mark_claim(doc, m, entity, None, None, "direct.introduced")

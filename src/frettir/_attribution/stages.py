@@ -77,6 +77,7 @@ REPORTED: tuple[ReportRule, ...] = (
 """Reported-speech rules; for one report at most one fits."""
 UNCUED: tuple[ChainRule, ...] = (
     _interviews.interview_answer,
+    _direct.introduced,
     _continuation.continuation,
     _continuation.unattributed,
 )
