@@ -734,8 +734,7 @@ def test_a_title_of_joined_genitives_and_a_bracketed_acronym_are_read(
     ``formaður Samtaka verslunar og þjónustu (SVÞ) segir``: the subject runs to the verb, so
     the report has its speaker; the acronym is left out of the name and the title.
     """
-    speakers_found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
-    assert speakers_found == [(name, title)]
+    assert _names_and_titles(read, text) == [(name, title)]
 
 
 @pytest.mark.parametrize(
@@ -760,5 +759,9 @@ def test_a_title_right_before_a_name_in_its_case_is_the_name_s_title(
     Title and name agree in case (``prófessors Jóns``); a name that may be genitive after a
     nominative title owns it instead (``ráðgjafi Jóns``, the uninflected ``lögmaður Trump``).
     """
-    found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
-    assert found == [(name, title)]
+    assert _names_and_titles(read, text) == [(name, title)]
+
+
+def _names_and_titles(read: Read, text: str) -> list[tuple[str, str | None]]:
+    """(name, title) of the speaker of each quote in ``text`` that has one."""
+    return [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
