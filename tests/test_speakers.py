@@ -765,3 +765,16 @@ def test_a_title_right_before_a_name_in_its_case_is_the_name_s_title(
 def _names_and_titles(read: Read, text: str) -> list[tuple[str, str | None]]:
     """(name, title) of the speaker of each quote in ``text`` that has one."""
     return [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
+
+
+def test_a_body_named_in_the_plural_is_what_a_later_plural_pronoun_refers_to(read: Read) -> None:
+    """``Píratar leggja því áherslu á … en á þinginu lögðu þeir til að …``: *þeir* are Píratar.
+
+    A party named in the plural is registered as a group when it stands as a subject, even
+    where its own verb is no cue, so a plural pronoun later finds it.
+    """
+    text = (
+        "Píratar leggja því höfuðáherslu á að klára stjórnarskrárferlið en á síðasta þingi "
+        "lögðu þeir til að þjóðin fengi úrskurðarvald um nýja stjórnarskrá."
+    )
+    assert [q.speaker.name for q in read(text).quotes if q.speaker is not None] == ["Píratar"]

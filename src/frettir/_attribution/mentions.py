@@ -177,8 +177,14 @@ def _read(token: Token) -> Token:
 
 
 def _group(mention: Mention) -> bool:
-    """A plural description (``Vísindamenn``) or a group of people (``Hluti nefndarinnar``)."""
+    """A plural description (``Vísindamenn``) or a group of people (``Hluti nefndarinnar``).
+
+    Also a body named in the plural (``Píratar``, a party whose members BÍN names), which
+    *þeir* refers to later; not a place (*Bandaríkin*), which speaks through no pronoun.
+    """
     if mention.kind == "description" and mention.number == "ft":
+        return True
+    if mention.kind == "organization" and mention.number == "ft" and not mention.place:
         return True
     return mention.kind in ("description", "organization") and collective(mention.head_lemma)
 
