@@ -734,5 +734,34 @@ def test_a_title_of_joined_genitives_and_a_bracketed_acronym_are_read(
     ``formaður Samtaka verslunar og þjónustu (SVÞ) segir``: the subject runs to the verb, so
     the report has its speaker; the acronym is left out of the name and the title.
     """
-    speakers_found = [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]
-    assert speakers_found == [(name, title)]
+    assert _names_and_titles(read, text) == [(name, title)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("Prófessor Jón Jónsson segir að vextir lækki í haust.", "Jón Jónsson", "prófessor"),
+        (
+            "Forsætisráðherra Katrín Jakobsdóttir segir að vextir lækki.",
+            "Katrín Jakobsdóttir",
+            "forsætisráðherra",
+        ),
+        ("Vextir lækka í haust að sögn prófessors Jóns Jónssonar.", "Jón Jónsson", "prófessor"),
+        ("Ráðgjafi Jóns Jónssonar segir að vextir lækki í haust.", "ráðgjafi Jóns Jónssonar", None),
+        ("Lögmaður Trump segir að forsetinn sé saklaus.", "lögmaður Trump", None),
+    ],
+)
+def test_a_title_right_before_a_name_in_its_case_is_the_name_s_title(
+    read: Read, text: str, name: str, title: str | None
+) -> None:
+    """``Prófessor Jón Jónsson segir``: the speaker is Jón Jónsson, ``prófessor`` his title.
+
+    Title and name agree in case (``prófessors Jóns``); a name that may be genitive after a
+    nominative title owns it instead (``ráðgjafi Jóns``, the uninflected ``lögmaður Trump``).
+    """
+    assert _names_and_titles(read, text) == [(name, title)]
+
+
+def _names_and_titles(read: Read, text: str) -> list[tuple[str, str | None]]:
+    """(name, title) of the speaker of each quote in ``text`` that has one."""
+    return [(q.speaker.name, q.speaker.title) for q in read(text).quotes if q.speaker is not None]

@@ -379,6 +379,30 @@ def _named(tokens: Sequence[Token], j: int) -> bool:
     return tokens[j].low == "að" and tokens[j + 1].low == "nafni"
 
 
+def _title_before_name(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the title noun ``tokens[k]`` stands right before a person's name, as its title.
+
+    Only a person's name as reynir or BÍN's given names read it (``prófessor Jón Jónsson``):
+    after a title a body's name is its owner (``forstjóri Icelandair``). A name that may be
+    genitive owns a title in the nominative (``ráðgjafi Jóns``, ``lögmaður Trump``, a foreign
+    name that does not inflect); after a title in the genitive (``að sögn prófessors Jóns``)
+    the name must be able to be genitive too.
+    """
+    noun, name = tokens[k], tokens[k + 1]
+    if not title_like(noun.text, noun.meanings) or any(m.cat == "so" for m in noun.meanings):
+        return False
+    if name.kind == "person":
+        cases = {p.case for p in name.persons}
+    elif name.kind == "word" and _is_cap(name) and _given_name(name) is not None:
+        cases = {_case_of(m.tags) for m in name.meanings if m.domain == "ism"}
+        cases = {c.lower() for c in cases if c is not None}
+    else:
+        return False
+    if _noun_meanings(noun, "NF"):
+        return "ef" not in cases
+    return "ef" in cases
+
+
 def _given_name(token: Token, *, oblique: bool = False) -> Meaning | None:
     """The given-name reading of a capitalised word (``Ragnar``).
 
@@ -913,11 +937,19 @@ def read_np(
             if not _nounish(noun) and nouns_nf:
                 # read as the head of a genitive: its nominative ("Hluti" is hluti, not hlutur)
                 meaning = nouns_nf[0]
-            if "gr" in meaning.tags and k + 1 < stop and _starts_name(tokens[k + 1]):
+            if k + 1 < stop and (
+                ("gr" in meaning.tags and _starts_name(tokens[k + 1])) or _title_before_name(tokens, k)
+            ):
                 # a definite noun right before a name is its title: "framherjinn Jón Jónsson",
-                # "Svíinn Zlatan Ibrahimović", "bandaríski leikarinn Tom Hanks"
+                # "Svíinn Zlatan Ibrahimović", "bandaríski leikarinn Tom Hanks"; so is a title
+                # noun in the name's case: "prófessor Jón Jónsson", "að sögn prófessors Jóns"
                 person = read_np(tokens, k + 1, stop, apposition=apposition, oblique=oblique)
-                if person is not None and person.kind == "person" and person.title is None:
+                if (
+                    person is not None
+                    and person.kind == "person"
+                    and person.title is None
+                    and ("gr" in meaning.tags or person.nominative == bool(nouns_nf))
+                ):
                     title = _np_nominative(tokens, i, k + 1)
                     if tokens[i].sent_start and not any(m.domain == "ffl" for m in noun.meanings):
                         title = title[:1].lower() + title[1:]
