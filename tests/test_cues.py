@@ -456,3 +456,26 @@ def test_a_cue_whose_particle_is_a_word_of_its_own(
 )
 def test_the_same_verbs_without_their_particle_report_nothing(read: Read, text: str) -> None:
     assert read(text).quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        ("Sólveig Anna sagðist í samtali við RÚV vera sátt við niðurstöðuna.", "vera sátt við niðurstöðuna"),
+        ("Hún sagðist jafnframt vera bjartsýn á framhaldið.", "vera bjartsýn á framhaldið"),
+        ("Hann sagðist við komuna til landsins í gær ekki vilja tjá sig.", "ekki vilja tjá sig"),
+        ("Sagðist hún ekki hafa frekari upplýsingar.", "ekki hafa frekari upplýsingar"),
+        ("Hún segist í góðu formi fyrir leikinn.", "í góðu formi fyrir leikinn"),
+    ],
+)
+def test_the_infinitive_report_of_a_middle_cue_starts_after_a_pp_or_connective_before_it(
+    read: Read, text: str, clause: str
+) -> None:
+    """``sagðist í samtali við RÚV vera sátt``: the PP and *jafnframt* are the saying's; a
+    negation is the report's; with no infinitive the PP is what was said."""
+    assert [q.text for q in read(text).quotes] == [clause]
+
+
+def test_an_infinitive_after_a_middle_cue_and_a_connective_is_no_cue_of_its_own(read: Read) -> None:
+    found = _summary(read("Umboðsmaðurinn sagðist jafnframt telja eðlilegast að málið yrði skoðað."))
+    assert [(kind, cue) for kind, _, _, cue, _ in found] == [("indirect", "segjast")]

@@ -16,6 +16,7 @@ import attrs
 from frettir._greynir import Meaning, Token, word_forms
 
 __all__ = [
+    "CONNECTIVES",
     "EXPERIENCER",
     "IMPERSONAL_MODALS",
     "INTERROGATIVES",
@@ -454,8 +455,13 @@ def _particle_after(tokens: Sequence[Token], i: int, stop: int, particles: Seque
     return None
 
 
+CONNECTIVES: frozenset[str] = frozenset({"jafnframt", "einnig", "líka", "ennfremur", "þó"})
+"""Adverbs that join a saying to what came before (*sagðist jafnframt vera …*): they belong
+to the cue's clause, not to what was said."""
+
+
 def _infinitive_after_verb(tokens: Sequence[Token], i: int) -> bool:
-    """An infinitive form right after a finite middle verb (past ``ekki``): *sagðist (ekki) telja*.
+    """An infinitive right after a finite middle verb (past *ekki* and connectives): *sagðist (ekki) telja*.
 
     A middle verb of saying or seeming governs an infinitive (*sagðist*, *kvaðst*,
     *virðist*); after any other verb a plural present (*… gerist ekki segja þeir*) is finite.
@@ -463,8 +469,8 @@ def _infinitive_after_verb(tokens: Sequence[Token], i: int) -> bool:
     if not any(m.cat == "so" and m.tags.endswith("NH") for m in tokens[i].meanings):
         return False
     k = i - 1
-    if k >= 0 and tokens[k].low == "ekki":
-        k -= 1
+    while k >= 0 and (tokens[k].low == "ekki" or tokens[k].low in CONNECTIVES):
+        k -= 1  # "sagðist ekki telja", "sagðist jafnframt telja"
     return (
         k >= 0
         and tokens[k].kind == "word"

@@ -27,6 +27,7 @@ from frettir._attribution.registry import rule, rule_confidence
 from frettir._attribution.words import ACI_STOP, CLOSERS, NOT_COMPLEMENT
 from frettir._cues import (
     AUXILIARIES,
+    CONNECTIVES,
     INFINITIVE_CLAUSE,
     QUOTE_ONLY,
     REQUEST_CUES,
@@ -511,6 +512,36 @@ def _infinitive(token: Token) -> bool:
     return verbal and not nominal
 
 
+_NEGATION = frozenset({"ekki", "aldrei", "enn", "ekkert", "hvorki"})
+"""Negation and polarity adverbs: they scope over the infinitive after them, so a report
+that starts at the infinitive starts with them (*sagðist … ekki ætla*)."""
+
+
+def _middle_report_start(doc: Doc, k: int, b: int) -> int:
+    """Where the infinitive report of a middle cue starts (*segist ætla*, *sagðist ekki vita*).
+
+    A connective adverb and a prepositional phrase between the cue and the infinitive are
+    the cue's (*sagðist jafnframt vera*, *sagðist í samtali við RÚV vera sátt*), as the gold
+    annotation has them; a negation before the infinitive stays with the report (:data:`_NEGATION`).
+    """
+    tokens = doc.tokens
+    x = k
+    while x + 1 < b and tokens[x].low in CONNECTIVES:
+        x += 1
+    if tokens[x].low == "að" or not any(m.cat == "fs" for m in tokens[x].meanings):
+        return x
+    for y in range(x + 1, min(b, x + 8)):
+        token = tokens[y]
+        if token.kind == "punct" or doc.inside[y] >= 0:
+            break
+        if y > x + 1 and _infinitive_reading(token):
+            z = y
+            while z - 1 > x and tokens[z - 1].low in _NEGATION:
+                z -= 1  # "í samtali við Vísi í gær ekki ætla": the negation is the report's
+            return z
+    return x
+
+
 def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
     """Token index where the reported clause starts, or ``None``."""
     tokens = doc.tokens
@@ -521,7 +552,7 @@ def _complement(doc: Doc, site: CueSite, b: int) -> int | None:
     if tokens[k].text == ":" or (doc.inside[k] >= 0 and k == i + 1):
         return None
     if site.cue.middle:
-        return k if b - k >= 1 else None
+        return _middle_report_start(doc, k, b)
     bare = None if site.cue.lemma in REQUEST_CUES else _bare_clause(doc, k, b)
     if bare is not None:
         return bare  # "fullyrti meðal annars RÚV hafi …": a clause with no "að"
