@@ -778,3 +778,28 @@ def test_a_body_named_in_the_plural_is_what_a_later_plural_pronoun_refers_to(rea
         "lögðu þeir til að þjóðin fengi úrskurðarvald um nýja stjórnarskrá."
     )
     assert [q.speaker.name for q in read(text).quotes if q.speaker is not None] == ["Píratar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Þjófarnir stálu tölvum frá tveimur bókasöfnum í bænum, að því er segir í frétt "
+            "breska ríkisútvarpsins BBC.",
+            "breska ríkisútvarpið BBC",
+        ),
+        ("Ferðin frá vetrarstöðvunum tekur sex vikur, að því er fram kemur í blaðinu í dag.", None),
+        ("Umferð um Ísland hefur aldrei verið meiri, segir í frétt á vefnum.", None),
+    ],
+)
+def test_a_report_before_its_cue_does_not_name_its_own_issuer(
+    read: Read, text: str, speaker: str | None
+) -> None:
+    """``…, að því er segir í frétt X``: the issuer is read from the cue on, never in the report.
+
+    A body named inside the reported words (*frá tveimur bókasöfnum*, *Ísland*) is what they
+    are about; with no source after the cue the speaker is unknown. *breska* agrees with
+    *ríkisútvarpsins* as an adjective, so it is no noun heading it (*breska* the language).
+    """
+    (quote,) = read(text).quotes
+    assert (quote.speaker.name if quote.speaker is not None else None) == speaker

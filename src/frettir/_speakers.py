@@ -919,7 +919,13 @@ def read_np(
             and tokens[k].kind == "word"
             and _adj_meanings(tokens[k])
             and (not _noun_meanings(tokens[k]) or _agrees(tokens[k], tokens[k + 1]))
-            and not (_noun_meanings(tokens[k], "NF") and _genitive_only(tokens[k + 1]))
+            and not (
+                # "Hluti samninganefndar": a nominative noun heading the genitive after it,
+                # unless its adjective reading agrees with that genitive ("breska ríkisútvarpsins")
+                _noun_meanings(tokens[k], "NF")
+                and _genitive_only(tokens[k + 1])
+                and not _agrees(tokens[k], tokens[k + 1])
+            )
         ):
             k += 1
         if (

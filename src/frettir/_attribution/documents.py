@@ -20,12 +20,20 @@ from frettir._speakers import Entity, np_before, read_np
 __all__ = ["Media", "context_source", "impersonal_source"]
 
 
-def impersonal_source(ctx: Context, site: CueSite, limit: int | None = None) -> Entity | None:
-    """``segir í tilkynningu frá X`` / ``segir í færslu sem X hefur birt``: the named body."""
+def impersonal_source(
+    ctx: Context, site: CueSite, limit: int | None = None, *, floor: int | None = None
+) -> Entity | None:
+    """``segir í tilkynningu frá X`` / ``segir í færslu sem X hefur birt``: the named body.
+
+    ``floor``: the first token that may name it; a report before its cue (``…, að því er segir
+    í frétt BBC``) is the reported words, so the source is read from the cue on.
+    """
     doc = ctx.doc
     a, b = doc.units[site.unit]
     if limit is not None:
         b = limit
+    if floor is not None:
+        a = max(a, floor)
     for k in range(a, b):
         if doc.inside[k] >= 0 or k == site.cue.index or k == a:
             continue
@@ -45,17 +53,20 @@ def impersonal_source(ctx: Context, site: CueSite, limit: int | None = None) -> 
     return None
 
 
-def context_source(ctx: Context, site: CueSite) -> Entity | None:
+def context_source(ctx: Context, site: CueSite, *, after_report: bool = False) -> Entity | None:
     """Who an impersonal ``Þar segir að …`` / ``Í dómnum segir að …`` reports, from context.
 
     With a document noun in the clause (``í dómnum``), the body named last in this or the
     previous paragraph; a cue that opens its sentence (``Segir að …``), the subject of the
     first cue of the sentence before in its paragraph; otherwise the speaker of the latest
-    quote there. Nobody further back.
+    quote there. Nobody further back. With ``after_report`` the sentence up to the cue is the
+    report (``…, segir í fréttinni``): a body named in it is what the words are about, not who
+    issued them.
     """
     doc = ctx.doc
     i = site.cue.index
     a, _ = doc.units[site.unit]
+    reported = doc.tokens[a].start if after_report else None
     para = doc.para_of[i]
     position = doc.tokens[i].start
     end = _frame_end(doc.tokens, i)
@@ -73,6 +84,8 @@ def context_source(ctx: Context, site: CueSite) -> Entity | None:
         # latest body at all: a place after a preposition ("á Egilsstöðum") issues nothing
         fallback: Entity | None = None
         for pos, entity in doc.registry.mentions_before(position):
+            if reported is not None and pos >= reported:
+                continue
             k = first_index(doc.tokens, pos, 0, len(doc.tokens))
             if para - doc.para_of[k] > 1:
                 break

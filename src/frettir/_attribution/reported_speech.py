@@ -276,7 +276,10 @@ def before_cue(ctx: Context, report: Report) -> Claim | None:
         return None
     site = report.site
     entity = (
-        site.entity if site.subject is not None else impersonal_source(ctx, site) or context_source(ctx, site)
+        site.entity
+        if site.subject is not None
+        else impersonal_source(ctx, site, floor=site.cue.index)
+        or context_source(ctx, site, after_report=True)
     )
     return _claim(ctx, report, "indirect.before_cue", entity)
 
