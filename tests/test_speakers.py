@@ -803,3 +803,15 @@ def test_a_report_before_its_cue_does_not_name_its_own_issuer(
     """
     (quote,) = read(text).quotes
     assert (quote.speaker.name if quote.speaker is not None else None) == speaker
+
+
+def test_a_publication_after_the_cue_speaks_for_a_report_before_it(read: Read) -> None:
+    """``…, að því er fram kemur í Morgunblaðinu í dag``: Morgunblaðið, which BÍN names (``hug``).
+
+    A place in the same slot (*í Reykjavík*) names no source.
+    """
+    text = "Ferðin frá vetrarstöðvunum tekur sex vikur, að því er fram kemur í Morgunblaðinu í dag."
+    (quote,) = read(text).quotes
+    assert quote.speaker is not None and quote.speaker.name == "Morgunblaðið"
+    (other,) = read("Ferðin tekur sex vikur, að því er fram kom á fundi í Reykjavík í dag.").quotes
+    assert other.speaker is None

@@ -39,6 +39,12 @@ def impersonal_source(
             continue
         token = doc.tokens[k]
         before = doc.tokens[k - 1]
+        if before.low in ("í", "á") and _publication(token):
+            # "að því er fram kemur í Morgunblaðinu": a publication or firm BÍN names speaks
+            # through what it publishes
+            mention = read_np(doc.tokens, k, b, apposition=False)
+            if mention is not None and mention.kind == "organization":
+                return entity_for(doc, mention)
         if not (before.low in ("frá", "sem") or any(m.lemma in DOCUMENTS for m in before.meanings)):
             continue
         if token.kind in ("person", "entity", "word"):
@@ -51,6 +57,11 @@ def impersonal_source(
             if mention is not None and mention.kind in kinds:
                 return entity_for(doc, mention)
     return None
+
+
+def _publication(token: Token) -> bool:
+    """A capitalised word BÍN names as a publication or firm (domains ``hug``, ``fyr``)."""
+    return token.text[:1].isupper() and any(m.domain in ("hug", "fyr") for m in token.meanings)
 
 
 def context_source(ctx: Context, site: CueSite, *, after_report: bool = False) -> Entity | None:
