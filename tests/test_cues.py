@@ -479,3 +479,21 @@ def test_the_infinitive_report_of_a_middle_cue_starts_after_a_pp_or_connective_b
 def test_an_infinitive_after_a_middle_cue_and_a_connective_is_no_cue_of_its_own(read: Read) -> None:
     found = _summary(read("Umboðsmaðurinn sagðist jafnframt telja eðlilegast að málið yrði skoðað."))
     assert [(kind, cue) for kind, _, _, cue, _ in found] == [("indirect", "segjast")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause", "speaker"),
+    [
+        ("Vextir lækka á næsta ári, segir Jón Jónsson hagfræðingur.", "Vextir lækka á næsta ári", "Jón Jónsson"),
+        ("Vextir munu lækka, sagði ráðherrann.", "Vextir munu lækka", "ráðherrann"),
+    ],
+)
+def test_a_report_before_its_cue_may_have_a_plural_present_verb(
+    read: Read, text: str, clause: str, speaker: str
+) -> None:
+    """*lækka* and *munu* look like infinitives; after a nominative plural they are finite."""
+    assert [(q.text, q.speaker and q.speaker.name) for q in read(text).quotes] == [(clause, speaker)]
+
+
+def test_an_infinitive_after_an_oblique_plural_is_no_clause_before_a_cue(read: Read) -> None:
+    assert read("Að hækka vexti, segir Jón.").quotes == ()

@@ -180,12 +180,30 @@ def _report_before(ctx: Context, site: CueSite) -> Report | None:
         s.cue.index < i for s in ctx.cues.in_unit(site.unit)
     ):
         return None
-    if not any(strong_finite(t) for t in tokens[a:end]):
+    if not any(
+        strong_finite(t) or _plural_verb_after_subject(tokens, x, a) for x, t in enumerate(tokens[a:end], a)
+    ):
         return None
     span = content_span(doc, a, end)
     if span is None:
         return None
     return Report(site, a, end, span, that=False, before=True)
+
+
+def _plural_verb_after_subject(tokens: Sequence[Token], x: int, a: int) -> bool:
+    """A present plural verb right after a nominative plural: *Vextir lækka*, *Vextir munu lækka*.
+
+    A present plural looks like an infinitive (so :func:`strong_finite` leaves it out); after
+    a noun or pronoun that can be a nominative plural it is the finite verb agreeing with it.
+    """
+    if x <= a or not any(
+        m.cat == "so" and "-FH-" in m.tags and "3P-FT" in m.tags for m in tokens[x].meanings
+    ):
+        return False
+    return any(
+        m.cat in ("kk", "kvk", "hk", "pfn") and m.tags.startswith("NF") and "FT" in m.tags
+        for m in tokens[x - 1].meanings
+    )
 
 
 _AFTER_SPEAKER = frozenset({"sem", "og", "en", "enda", "eða"})
