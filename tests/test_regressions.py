@@ -256,10 +256,19 @@ def test_notice_source_wins_over_a_parsed_subject_inside_the_report() -> None:
 
 
 def test_subject_with_a_relative_clause_is_found_by_the_parser() -> None:
-    """`X sem starfar með Y segir að …`: Greynir's parse gives X (rule marked `+parse`)."""
-    text = "Nadiya Apolonova sem starfar með dýraverndunarsamtökum segir að hundarnir lifi stutt."
+    """`X sem starfar með Y segir að …`: Greynir's parse gives a description X (rule `+parse`)."""
+    text = "Sjálfboðaliðinn sem starfar með dýraverndunarsamtökum segir að hundarnir lifi stutt."
     reports = [q for q in Article.from_text(text, parse="frame").quotes if q.kind == "indirect"]
-    assert [(_who(q), q.rule) for q in reports] == [("Nadiya Apolonova", "indirect.that_clause+parse")]
+    assert [(_who(q), q.rule) for q in reports] == [("sjálfboðaliðinn", "indirect.that_clause+parse")]
+
+
+@pytest.mark.parametrize("mode", ["none", "frame"])
+def test_a_name_with_a_relative_clause_and_no_commas_is_the_subject_of_the_cue_after_it(mode: str) -> None:
+    """`Nadiya Apolonova sem starfar með … segir að …` (GreynirCorpus, a news sentence): the
+    cue is the second finite verb after *sem*, so the name opening the sentence is its subject."""
+    text = "Nadiya Apolonova sem starfar með dýraverndunarsamtökum segir að hundarnir lifi stutt."
+    reports = [q for q in Article.from_text(text, parse=mode).quotes if q.kind == "indirect"]  # type: ignore[arg-type]
+    assert [(_who(q), q.rule) for q in reports] == [("Nadiya Apolonova", "indirect.that_clause")]
 
 
 def test_infinitive_fronted_in_a_that_clause() -> None:

@@ -357,7 +357,30 @@ def subject_of(
         rel = np_before(tokens, i - 2 if tokens[i - 2].text == "," else i - 1, a)
         if rel is not None and (tokens[i - 2].text == "," or rel.kind in ("person", "organization")):
             return rel, after
+    head = _head_of_relative(doc, i, a)
+    if head is not None:
+        return head, after
     return None, after
+
+
+def _head_of_relative(doc: Doc, i: int, a: int) -> Mention | None:
+    """The subject at the start of the sentence, before a relative clause with no commas.
+
+    *Nadiya Apolonova sem starfar með dýraverndunarsamtökum segir að …*: the relative clause
+    (*sem* and its own finite verb) stands between the subject and the cue, and the cue is
+    the second finite verb after *sem*, so it is the main clause's. Only a name of a person
+    or body opening the sentence: a description there may be the relative clause's object.
+    """
+    tokens = doc.tokens
+    s = next((k for k in range(i - 1, a, -1) if tokens[k].low == "sem"), None)
+    if s is None or s - 1 < a or any(tokens[k].kind == "punct" or doc.inside[k] >= 0 for k in range(a, i)):
+        return None
+    if not any(strong_finite(t) for t in tokens[s + 1 : i]):
+        return None  # "Jón sem segir …": the cue is the relative clause's own verb
+    head = read_np(tokens, a, s, apposition=False)
+    if head is None or head.tok_end != s or head.kind not in ("person", "organization"):
+        return None
+    return head if nominative_possible(head, tokens, a) else None
 
 
 def _particle_start(doc: Doc, cue: Cue, b: int) -> int:
